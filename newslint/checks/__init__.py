@@ -1,0 +1,25 @@
+"""Check kinds: one module each, named after the kind a YAML rule gives in ``kind``.
+
+Each module defines ``Options`` (a dataclass: the kind's own rule keys), ``Check`` (built from
+the options; ``run(doc, blocks)`` yields ``Hit``s) and ``CAN_FIX`` (whether it proposes edits).
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+KINDS = (
+    "balance",
+    "boilerplate",
+    "glued",
+    "name_case",
+    "pattern",
+    "sentence_case",
+    "word_case",
+)
+
+
+def load_kind(kind: str) -> ModuleType:
+    """Import the module of a check kind (imported lazily: only kinds in use are loaded)."""
+    return importlib.import_module(f"newslint.checks.{kind}")

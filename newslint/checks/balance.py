@@ -1,0 +1,51 @@
+"""Kind ``balance``: quotation marks and brackets left open or closed without an opening.
+
+A quotation left open at the end of a paragraph is the news convention, not an error, when the
+next paragraph opens with a quotation mark. The proposed fix closes an open quotation at the end
+of its paragraph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newslint.document import Block, Document
+from newslint.model import Edit, Hit
+from newslint.quotes import BRACKETS, CLOSER_FOR
+
+CAN_FIX = True
+
+
+@dataclass
+class Options:
+    quotes: bool = True
+    brackets: bool = True
+
+
+class Check:
+    def __init__(self, options: Options) -> None:
+        self.quotes = options.quotes
+        self.brackets = options.brackets
+
+    def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
+        text = doc.text
+        spans = [(b.start, b.end) for b in blocks]
+        for problem in doc.quotes.problems:
+            if not any(s <= problem.start < e for s, e in spans):
+                continue
+            is_bracket = problem.mark in BRACKETS or problem.mark in BRACKETS.values()
+            if (is_bracket and not self.brackets) or (not is_bracket and not self.quotes):
+                continue
+            opening = text[problem.start : problem.start + 40].split("\n")[0]
+            values = {
+                "match": problem.mark,
+                "what": "bracket" if is_bracket else "quotation",
+                "problem": problem.kind,
+                "context": opening if len(opening) < 40 else opening[:39] + "…",
+            }
+            edits: tuple[Edit, ...] = ()
+            if problem.insert_at is not None:
+                at = len(text[: problem.insert_at].rstrip())
+                edits = (Edit(at, at, CLOSER_FOR[problem.mark]),)
+            yield Hit(problem.start, problem.start + 1, values, edits)

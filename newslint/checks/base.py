@@ -1,0 +1,33 @@
+"""Helpers shared by check kinds: word shapes and the edits they propose."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newslint.model import Edit
+
+if TYPE_CHECKING:
+    from newslint.document import Document
+
+_BREAKS = re.compile(r"(?:[ \t]*\r?\n)*")
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def capitalize(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def line_deletion(doc: Document, start: int, end: int) -> Edit:
+    """An edit deleting the lines ``[start, end)`` without leaving doubled or trailing blank lines.
+
+    ``start`` must be a line start and ``end`` a line end (before its break). The lines go with
+    the blank lines after them; if only blank lines follow, the blank lines before them go
+    instead, so the file keeps its final newline and gains no trailing blank line.
+    """
+    text = doc.text
+    after = _BREAKS.match(text, end).end()
+    if text[after:].strip():
+        return Edit(start, after, "")
+    before = len(text[:start].rstrip())
+    return Edit(before, end if before else after, "")

@@ -1,0 +1,64 @@
+"""Kind ``pattern``: regular expressions over prose, with exceptions and an optional replacement."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from newslint.document import Block, Document
+from newslint.model import Edit, Hit
+from newslint.options import regex_field
+
+CAN_FIX = True
+
+
+@dataclass
+class Options:
+    patterns: list[str] = regex_field()
+    exceptions: list[str] = regex_field([])
+    ignore_case: bool = False
+    group: int = 0
+    replacement: str | None = None
+    words: list[str] = field(default_factory=list)  # literal words, matched whole
+
+
+class Check:
+    def __init__(self, options: Options) -> None:
+        flags = re.I if options.ignore_case else 0
+        alternatives = [f"(?:{p})" for p in options.patterns]
+        if options.words:
+            words = "|".join(re.escape(w) for w in sorted(options.words, key=len, reverse=True))
+            alternatives.append(rf"\b(?:{words})\b")
+        self.regex = (
+            re.compile("|".join(alternatives), flags)
+            if len(alternatives) > 1
+            else (re.compile(alternatives[0], flags))
+        )
+        if options.group and options.group > self.regex.groups:
+            raise ValueError(f"key 'group': the pattern has only {self.regex.groups} groups")
+        self.exceptions = (
+            re.compile("|".join(f"(?:{p})" for p in options.exceptions), flags)
+            if options.exceptions
+            else None
+        )
+        self.group = options.group
+        self.replacement = options.replacement
+
+    def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
+        text = doc.text
+        for block in blocks:
+            excepted = (
+                [m.span() for m in self.exceptions.finditer(text, block.start, block.end)]
+                if self.exceptions
+                else []
+            )
+            for match in self.regex.finditer(text, block.start, block.end):
+                start, end = match.span(self.group)
+                if start < 0 or any(s <= start and end <= e for s, e in excepted):
+                    continue
+                edits: tuple[Edit, ...] = ()
+                if self.replacement is not None:
+                    replaced = match.expand(self.replacement)
+                    edits = (Edit(match.start(), match.end(), replaced),)
+                yield Hit(start, end, {"match": text[start:end]}, edits)

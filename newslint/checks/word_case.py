@@ -1,0 +1,73 @@
+"""Kind ``word_case``: words that are always capitalised (weekdays, months), ambiguity-aware.
+
+``words`` are flagged wherever they appear in lower case; ``ambiguous`` words (may, march, august)
+only where ``context`` matches around them, such as a date. Sentence starts are left to the
+sentence-case rule unless ``sentence_starts`` is true.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from newslint.checks.base import capitalize
+from newslint.document import Block, Document
+from newslint.model import Edit, Hit
+from newslint.options import regex_field
+from newslint.sentences import is_sentence_start
+
+CAN_FIX = True
+
+
+@dataclass
+class Options:
+    words: list[str] = field(default_factory=list)
+    ambiguous: list[str] = field(default_factory=list)
+    context: list[str] = regex_field([])
+    sentence_starts: bool = False
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class Check:
+    def __init__(self, options: Options) -> None:
+        self.words = (
+            re.compile(rf"\b(?:{_alternation(options.words)})\b") if options.words else None
+        )
+        self.ambiguous = (
+            re.compile(rf"\b(?:{_alternation(options.ambiguous)})\b") if options.ambiguous else None
+        )
+        self.context = [re.compile(p) for p in options.context]
+        self.sentence_starts = options.sentence_starts
+
+    def _in_context(self, text: str, start: int, end: int) -> bool:
+        window_start = max(0, start - 40)
+        window = text[window_start : end + 40]
+        word_at = start - window_start
+        return any(
+            m.start() <= word_at < m.end()
+            for pattern in self.context
+            for m in pattern.finditer(window)
+        )
+
+    def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
+        text = doc.text
+        for block in blocks:
+            hits = []
+            if self.words:
+                hits += list(self.words.finditer(text, block.start, block.end))
+            if self.ambiguous:
+                hits += [
+                    m
+                    for m in self.ambiguous.finditer(text, block.start, block.end)
+                    if self._in_context(text, m.start(), m.end())
+                ]
+            for match in sorted(hits, key=lambda m: m.start()):
+                start, end = match.span()
+                if not self.sentence_starts and is_sentence_start(text, start, block.start):
+                    continue
+                word = match.group()
+                yield Hit(start, end, {"match": word}, (Edit(start, end, capitalize(word)),))

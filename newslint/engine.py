@@ -1,0 +1,137 @@
+"""Run rules over a document: scopes, quoted speech, masks and inline suppressions."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import string
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from newslint.document import Document
+from newslint.model import Finding, Fix, Rule
+
+_DIRECTIVE = re.compile(r"<!--\s*newslint-(disable-next-line|disable|enable)\b(.*?)-->", re.S)
+
+
+class _Formatter(string.Formatter):
+    """Message templates: ``{match}`` and the check's values; unknown names stay as written."""
+
+    def get_value(self, key, args, kwargs):  # type: ignore[no-untyped-def]
+        return kwargs.get(key, "{" + str(key) + "}")
+
+
+_FORMAT = _Formatter()
+
+
+@dataclass(frozen=True)
+class _Directive:
+    action: str
+    selectors: frozenset[str]
+    offset: int  # where it takes effect
+    until: int | None = None  # for disable-next-line: end of that line
+
+
+def _matches(selectors: frozenset[str], rule: Rule) -> bool:
+    return not selectors or bool(selectors & {rule.id, rule.name, rule.category, rule.pack})
+
+
+def _directives(doc: Document) -> list[_Directive]:
+    if not doc.markdown:
+        return []
+    text = doc.text
+    spans = [(b.start, b.end) for b in doc.blocks if b.kind == "html-comment"] + doc.masks
+    found = []
+    for start, end in sorted(spans):
+        match = _DIRECTIVE.fullmatch(text, start, end)
+        if not match:
+            continue
+        selectors = frozenset(match.group(2).replace(",", " ").split())
+        action = match.group(1)
+        if action == "disable-next-line":
+            _, line_end = doc.line_span(end)
+            nxt = line_end
+            while nxt < len(text):  # the next line that is not blank
+                nxt = text.find("\n", nxt)
+                if nxt == -1:
+                    nxt = len(text)
+                    break
+                nxt += 1
+                line_start, next_end = doc.line_span(nxt)
+                if text[line_start:next_end].strip():
+                    found.append(_Directive(action, selectors, line_start, next_end))
+                    break
+        else:
+            found.append(_Directive(action, selectors, end))
+    return found
+
+
+def _suppressed(directives: list[_Directive], rule: Rule, offset: int) -> bool:
+    disabled = False
+    for directive in directives:
+        if directive.action == "disable-next-line":
+            if directive.offset <= offset <= directive.until and _matches(
+                directive.selectors, rule
+            ):
+                return True
+        elif directive.offset <= offset and _matches(directive.selectors, rule):
+            disabled = directive.action == "disable"
+    return disabled
+
+
+def _in_mask(masks: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    i = bisect.bisect_right(starts, start) - 1
+    while i >= 0 and i < len(masks) and masks[i][0] < end:
+        if masks[i][1] > start:
+            return True
+        i += 1
+    return False
+
+
+def lint(doc: Document, rules: Iterable[Rule]) -> list[Finding]:
+    """All findings of ``rules`` in ``doc``, sorted by position."""
+    findings: list[Finding] = []
+    masks = doc.masks
+    mask_starts = [s for s, _ in masks]
+    directives = _directives(doc)
+    for rule in rules:
+        blocks = doc.blocks_of(rule.scope)
+        if not blocks:
+            continue
+        for hit in rule.check.run(doc, blocks):
+            if masks and _in_mask(masks, mask_starts, hit.start, max(hit.end, hit.start + 1)):
+                continue
+            if not rule.in_quotes and doc.quotes.contains(hit.start, hit.end):
+                continue
+            if directives and _suppressed(directives, rule, hit.start):
+                continue
+            findings.append(_finding(doc, rule, hit))
+    findings.sort(key=lambda f: f.sort_key)
+    return findings
+
+
+def _finding(doc: Document, rule: Rule, hit) -> Finding:  # type: ignore[no-untyped-def]
+    values = {"match": doc.text[hit.start : hit.end], **hit.values}
+    fix = None
+    if rule.fix and hit.edits:
+        applicability = rule.fix.applicability
+        if hit.applicability is not None:
+            applicability = min(applicability, hit.applicability)
+        fix = Fix(tuple(sorted(hit.edits)), applicability, _FORMAT.format(rule.fix.title, **values))
+    line, column = doc.position(hit.start)
+    end_line, end_column = doc.position(hit.end)
+    return Finding(
+        path=doc.path,
+        rule=rule.id,
+        name=rule.name,
+        category=rule.category,
+        severity=rule.severity,
+        message=_FORMAT.format(rule.message, **values),
+        start=hit.start,
+        end=hit.end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        fix=fix,
+    )

@@ -1,0 +1,192 @@
+"""Split a document into regions: front matter, code, HTML comments, headline, headings, paragraphs.
+
+Offsets are code points into ``Document.text``. Prose blocks (headline, heading, paragraph) end
+before their final line break.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newslint.document import Block
+
+if TYPE_CHECKING:
+    from newslint.document import Document
+
+BLOCK_KINDS = ("front-matter", "code", "html-comment", "headline", "heading", "paragraph")
+PROSE_KINDS = ("headline", "heading", "paragraph")
+
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
+_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
+_THEMATIC = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_BLANK_BETWEEN = re.compile(r"\S[^\n]*\n[ \t\r]*\n[ \t\r]*\S")
+_YAML_TITLE = re.compile(r"""^title:[ \t]*(["']?)(.*?)\1[ \t]*\r?$""", re.M)
+_TOML_TITLE = re.compile(r"""^title[ \t]*=[ \t]*(["'])(.*?)\1[ \t]*\r?$""", re.M)
+
+_URL = r"(?:https?://|ftp://|www\.)[^\s<>\"'“”‘’)\]]+"
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_MASK_TEXT = re.compile(f"{_URL}|{_EMAIL}")
+_MASK_MARKDOWN = re.compile(
+    rf"{_URL}|{_EMAIL}|(`+)[^`].*?\1|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<!--.*?-->|</?[A-Za-z][^<>]*>",
+    re.S,
+)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line; end excludes the line break."""
+    spans = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        end = pos + len(line.rstrip("\r\n"))
+        spans.append((pos, end))
+        pos += len(line)
+    if not spans or text.endswith("\n"):
+        spans.append((pos, pos))
+    return spans
+
+
+def _front_matter(doc: Document, lines: list[tuple[int, int]]) -> tuple[list[Block], int]:
+    """Front matter blocks (and a headline from its title) and the index of the next line."""
+    text = doc.text
+    first = text[lines[0][0] : lines[0][1]]
+    if first not in ("---", "+++"):
+        return [], 0
+    closers = ("---", "...") if first == "---" else ("+++",)
+    for i in range(1, len(lines)):
+        if text[lines[i][0] : lines[i][1]] in closers:
+            end = lines[i][1]
+            blocks = [Block("front-matter", 0, end)]
+            title = (_YAML_TITLE if first == "---" else _TOML_TITLE).search(text, 0, lines[i][0])
+            if title and title.group(2).strip():
+                blocks.append(Block("headline", title.start(2), title.end(2)))
+            return blocks, i + 1
+    return [], 0
+
+
+def use_line_paragraphs(doc: Document) -> bool:
+    """Whether each line is its own paragraph (scraped text with no blank lines)."""
+    if doc.paragraph_breaks == "line":
+        return True
+    if doc.paragraph_breaks == "blank-line" or doc.markdown:
+        return False
+    return _BLANK_BETWEEN.search(doc.text) is None
+
+
+def split_blocks(doc: Document) -> list[Block]:
+    text = doc.text
+    lines = _lines(text)
+    blocks, i = _front_matter(doc, lines)
+    line_mode = use_line_paragraphs(doc)
+    md = doc.markdown
+    para: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if para:
+            blocks.append(Block("paragraph", para[0][0], para[-1][1]))
+            para.clear()
+
+    n = len(lines)
+    while i < n:
+        start, end = lines[i]
+        line = text[start:end]
+        if not line.strip():
+            flush()
+            i += 1
+            continue
+        if md:
+            fence = _FENCE.match(line)
+            if fence:
+                flush()
+                mark = fence.group(1)
+                j = i + 1
+                while j < n:
+                    closing = text[lines[j][0] : lines[j][1]].strip()
+                    if closing.startswith(mark[0] * len(mark)) and not closing.strip(mark[0]):
+                        break
+                    j += 1
+                j = min(j, n - 1)
+                blocks.append(Block("code", start, lines[j][1]))
+                i = j + 1
+                continue
+            if line.lstrip().startswith("<!--"):
+                flush()
+                close = text.find("-->", start)
+                stop = len(text) if close == -1 else close + 3
+                j = i
+                while j + 1 < n and lines[j][1] < stop:
+                    j += 1
+                blocks.append(Block("html-comment", start + len(line) - len(line.lstrip()), stop))
+                rest = text[stop : lines[j][1]]
+                if rest.strip():
+                    para.append((stop + len(rest) - len(rest.lstrip()), lines[j][1]))
+                i = j + 1
+                continue
+            if not para and (line.startswith("    ") or line.startswith("\t")):
+                j = i
+                last = i
+                while j < n:
+                    candidate = text[lines[j][0] : lines[j][1]]
+                    if candidate.startswith(("    ", "\t")):
+                        last = j
+                    elif candidate.strip():
+                        break
+                    j += 1
+                blocks.append(Block("code", start, lines[last][1]))
+                i = last + 1
+                continue
+            atx = _ATX.match(line)
+            if atx:
+                flush()
+                content = line[atx.end() :].rstrip()
+                content = re.sub(r"[ \t]+#+$", "", content).rstrip("#").rstrip() or content
+                c_start = start + atx.end()
+                kind = "heading"
+                if len(atx.group(1)) == 1 and not any(b.kind == "headline" for b in blocks):
+                    kind = "headline"
+                if content:
+                    blocks.append(Block(kind, c_start, c_start + len(content)))
+                i += 1
+                continue
+            setext = _SETEXT.match(line)
+            if para and setext and not line_mode:
+                kind = "heading"
+                if setext.group(1)[0] == "=" and not any(b.kind == "headline" for b in blocks):
+                    kind = "headline"
+                blocks.append(Block(kind, para[0][0], para[-1][1]))
+                para.clear()
+                i += 1
+                continue
+            if _THEMATIC.match(line):
+                flush()
+                i += 1
+                continue
+        para.append((start + len(line) - len(line.lstrip()), end))
+        if line_mode:
+            flush()
+        i += 1
+    flush()
+    if not md and not any(b.kind == "headline" for b in blocks):
+        for index, block in enumerate(blocks):
+            if block.kind == "paragraph":
+                if "\n" not in text[block.start : block.end]:
+                    blocks[index] = Block("headline", block.start, block.end)
+                break
+    blocks.sort(key=lambda b: b.start)
+    return blocks
+
+
+def find_masks(doc: Document) -> list[tuple[int, int]]:
+    """Spans inside prose blocks that no prose rule should look into."""
+    pattern = _MASK_MARKDOWN if doc.markdown else _MASK_TEXT
+    text = doc.text
+    masks: list[tuple[int, int]] = []
+    for block in doc.blocks:
+        if block.kind in PROSE_KINDS:
+            for match in pattern.finditer(text, block.start, block.end):
+                end = match.end()
+                while end > match.start() and text[end - 1] in ".,;:!?":
+                    end -= 1  # a URL does not take the sentence's final punctuation
+                masks.append((match.start(), end))
+    return masks

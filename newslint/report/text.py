@@ -1,0 +1,73 @@
+"""``--format text``: ``path:line:col: severity RULE(name) message``, line and carets."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from newslint.model import Applicability, Severity
+from newslint.report import FileReport
+
+WIDTH = 100
+_COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
+_BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+
+
+def _width(text: str) -> int:
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
+
+def excerpt(line: str, start: int, end: int) -> tuple[str, str]:
+    """The line (cut to about WIDTH columns around the span) and its caret underline."""
+    end = max(min(end, len(line)), start + 1)
+    left, right = 0, len(line)
+    if _width(line) > WIDTH:
+        left = max(0, start - 30)
+        right = min(len(line), max(end, left + WIDTH) + 10)
+    shown = ("…" if left else "") + line[left:right] + ("…" if right < len(line) else "")
+    pad = _width(("…" if left else "") + line[left:start])
+    carets = "^" * max(1, _width(line[start:end]))
+    return shown.replace("\t", " "), " " * pad + carets
+
+
+def render(reports: list[FileReport], *, color: bool = False) -> str:
+    def paint(code: str, text: str) -> str:
+        return f"{code}{text}{_RESET}" if color else text
+
+    out: list[str] = []
+    total = safe = unsafe = 0
+    for report in reports:
+        lines = report.text.split("\n")
+        for f in report.findings:
+            total += 1
+            if f.fix and f.fix.applicability == Applicability.SAFE:
+                safe += 1
+            elif f.fix and f.fix.applicability == Applicability.UNSAFE:
+                unsafe += 1
+            level = paint(_COLORS[f.severity], str(f.severity))
+            head = paint(_BOLD, f"{f.path}:{f.line}:{f.column}:")
+            out.append(f"{head} {level} {f.rule}({f.name}) {f.message}")
+            line = lines[f.line - 1].rstrip("\r")
+            end_col = f.end_column - 1 if f.end_line == f.line else len(line)
+            shown, carets = excerpt(line, f.column - 1, end_col)
+            gutter = " " * len(str(f.line))
+            out.append(paint(_DIM, f"{gutter} |"))
+            out.append(f"{paint(_DIM, f'{f.line} |')} {shown}")
+            out.append(f"{paint(_DIM, f'{gutter} |')} {paint(_COLORS[f.severity], carets)}")
+            if f.fix:
+                out.append(
+                    f"{paint(_DIM, f'{gutter} =')} fix ({f.fix.applicability}): {f.fix.title}"
+                )
+            out.append("")
+    if total:
+        hints = []
+        if safe:
+            hints.append(f"{safe} fixable with `newslint fix`")
+        if unsafe:
+            hints.append(f"{unsafe} more with `newslint fix --unsafe-fixes`")
+        suffix = f" ({'; '.join(hints)})" if hints else ""
+        noun = "finding" if total == 1 else "findings"
+        out.append(f"Found {total} {noun}{suffix}.")
+    return "\n".join(out) + ("\n" if out else "")

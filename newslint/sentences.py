@@ -1,0 +1,212 @@
+"""Sentence boundaries in news prose, aware of abbreviations, initials and ellipses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cmdr",
+        "adm",
+        "sgt",
+        "cpl",
+        "pvt",
+        "rep",
+        "sen",
+        "gov",
+        "lt.gov",
+        "pres",
+        "supt",
+        "st",
+        "ave",
+        "blvd",
+        "rd",
+        "mt",
+        "ft",
+        "jr",
+        "sr",
+        "no",
+        "nos",
+        "vol",
+        "vols",
+        "fig",
+        "figs",
+        "p",
+        "pp",
+        "ch",
+        "sec",
+        "art",
+        "op",
+        "ed",
+        "eds",
+        "est",
+        "approx",
+        "dept",
+        "univ",
+        "assn",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "bros",
+        "vs",
+        "v",
+        "etc",
+        "al",
+        "cf",
+        "ca",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "u.s",
+        "u.k",
+        "u.n",
+        "u.s.a",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "ala",
+        "ariz",
+        "ark",
+        "calif",
+        "colo",
+        "conn",
+        "del",
+        "fla",
+        "ga",
+        "ill",
+        "ind",
+        "kan",
+        "kans",
+        "ky",
+        "la",
+        "md",
+        "mass",
+        "mich",
+        "minn",
+        "miss",
+        "mo",
+        "mont",
+        "neb",
+        "nebr",
+        "nev",
+        "okla",
+        "ore",
+        "ore",
+        "pa",
+        "tenn",
+        "tex",
+        "va",
+        "vt",
+        "wash",
+        "wis",
+        "wisc",
+        "wyo",
+    ]
+)
+_END = re.compile(r"(?:[.!?]+|…)[\"”’'»)\]]*\s+|\n[ \t]*\n")
+_WORD_BEFORE = re.compile(r"(\S+?)\.[\"”’'»)\]]*\s*$")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
+_LEAD = re.compile(r"[\s\"“‘'«(\[*_>#-]*(?:\d{1,3}[.)]\s+)?[\s\"“‘'«(\[*_]*")
+
+
+def ends_sentence(text: str, punct_start: int, punct_end: int) -> bool:
+    """Whether the punctuation ``text[punct_start:punct_end]`` closes a sentence."""
+    mark = text[punct_start:punct_end]
+    if "…" in mark or ".." in mark:
+        return False  # an ellipsis trails off; what follows may continue the sentence
+    if "?" in mark or "!" in mark:
+        return not re.search(r"[\"”’'»]", mark)  # “Are you?” she asked.
+    if re.search(r"[\"”’'»]", mark):
+        return False  # “I’m here.” he said — attribution follows
+    word_start = punct_start
+    while (
+        word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in '(“"‘'
+    ):
+        word_start -= 1
+    word = text[word_start:punct_start]
+    if not word:
+        return True
+    if word.lower() in ABBREVIATIONS or _INITIALS.fullmatch(word + "."):
+        return False
+    return not (len(word) == 1 and word.isalpha() and word.isupper())  # Gen. Mark A. Milley
+
+
+def sentence_starts(text: str, start: int, end: int) -> Iterator[int]:
+    """Offsets where sentences begin in ``text[start:end]`` (first letter or digit)."""
+    first = _LEAD.match(text, start, end)
+    yield first.end() if first else start
+    for match in _END.finditer(text, start, end):
+        punct = match.group().rstrip()
+        if match.group().startswith("\n") or ends_sentence(
+            text, match.start(), match.start() + len(punct)
+        ):
+            lead = _LEAD.match(text, match.end(), end)
+            if lead.end() < end:
+                yield lead.end()
+
+
+def is_sentence_start(text: str, offset: int, block_start: int) -> bool:
+    """Whether the word at ``offset`` opens a sentence (checks only what precedes it)."""
+    lead_start = offset
+    while lead_start > block_start and text[lead_start - 1] in " \t\r\n\"“‘'«([*_>":
+        lead_start -= 1
+    if lead_start == block_start:
+        return True
+    if text[lead_start - 1] == "\n":
+        return False
+    before = text[max(block_start, lead_start - 60) : lead_start]
+    punct = re.search(r"(?:[.!?]+|…)[\"”’'»)\]]*$", before)
+    if not punct:
+        return False
+    p_start = lead_start - len(punct.group())
+    p_end = p_start + len(punct.group().rstrip("\"”’'»)]"))
+    mark = text[p_start:lead_start]
+    if re.search(r"[\"”’'»]", mark):
+        return ends_sentence(text, p_start, lead_start)
+    return ends_sentence(text, p_start, p_end)
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in ``text[start:end]``, trailing space excluded."""
+    starts = list(sentence_starts(text, start, end))
+    spans = []
+    for i, s in enumerate(starts):
+        e = starts[i + 1] if i + 1 < len(starts) else end
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
