@@ -209,17 +209,17 @@ class Config:
         )
 
     @cached_property
-    def _per_path(self) -> list[tuple[pathspec.PathSpec, set[str]]]:
+    def _per_path(self) -> list[tuple[pathspec.GitIgnoreSpec, set[str]]]:
         table = []
         for glob, selectors in self.settings.per_path_ignores.items():
-            spec = pathspec.PathSpec.from_lines("gitwildmatch", [glob])
+            spec = pathspec.GitIgnoreSpec.from_lines([glob])
             ids = {r.id for sel in selectors for r in self._matching(sel, "per_path_ignores")}
             table.append((spec, ids))
         return table
 
     @cached_property
-    def _exclude(self) -> pathspec.PathSpec:
-        return pathspec.PathSpec.from_lines("gitwildmatch", self.settings.exclude)
+    def _exclude(self) -> pathspec.GitIgnoreSpec:
+        return pathspec.GitIgnoreSpec.from_lines(self.settings.exclude)
 
     def _relative(self, path: Path) -> str | None:
         try:

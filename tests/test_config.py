@@ -1,0 +1,152 @@
+"""Config discovery, merging, strict validation, selection and per-path ignores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint import lint_text
+from newslint.config import Config, ConfigResolver, find_config_file
+from newslint.errors import NewslintError
+
+DAMAGED = "Headline\n\nThe vote was on tuesday.\n\nLeave a Comment\n"
+
+
+def _rules(text: str, path: Path) -> set[str]:
+    return {f.rule for f in lint_text(text, path=str(path))}
+
+
+def test_discovery_walks_up_to_repository_root(tmp_path) -> None:
+    (tmp_path / ".newslint.yaml").write_text("ignore: [NL201]\n")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "desk").mkdir()
+    assert find_config_file(repo / "desk") is None  # stops at the repository root
+    (repo / ".newslint.yaml").write_text("ignore: [NL302]\n")
+    assert find_config_file(repo / "desk") == repo / ".newslint.yaml"
+    assert _rules(DAMAGED, repo / "desk" / "a.txt") == {"NL201"}
+
+
+def test_home_directory_config_is_not_merged(tmp_path, monkeypatch) -> None:
+    home = tmp_path / "home"
+    (home / "articles").mkdir(parents=True)
+    (home / ".newslint.yaml").write_text("ignore: [all]\n")
+    monkeypatch.setenv("HOME", str(home))
+    assert find_config_file(home / "articles") is None
+
+
+def test_pyproject_table(tmp_path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.newslint]\nignore = ["boilerplate"]\n')
+    assert _rules(DAMAGED, tmp_path / "a.txt") == {"NL302"}
+
+
+def test_pyproject_without_table_is_skipped(tmp_path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    assert find_config_file(tmp_path) is None
+
+
+def test_pyproject_error_names_line(tmp_path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.newslint]\nfail_on = "fatal"\n'
+    )
+    with pytest.raises(NewslintError) as exc:
+        Config(tmp_path / "pyproject.toml")
+    assert str(exc.value).startswith(f"{tmp_path / 'pyproject.toml'}:5: key 'fail_on'")
+
+
+def test_extends_and_merging(tmp_path) -> None:
+    (tmp_path / "base.yaml").write_text("ignore: [NL201]\nseverity: {casing: error}\n")
+    (tmp_path / ".newslint.yaml").write_text("extends: base.yaml\nseverity: {NL101: info}\n")
+    config = Config(tmp_path / ".newslint.yaml")
+    rules = {r.id: r for r in config.rules}
+    assert "NL201" not in rules
+    assert str(rules["NL302"].severity) == "error"
+    assert str(rules["NL101"].severity) == "info"
+
+
+def test_extends_loop_is_an_error(tmp_path) -> None:
+    (tmp_path / "a.yaml").write_text("extends: b.yaml\n")
+    (tmp_path / "b.yaml").write_text("extends: a.yaml\n")
+    with pytest.raises(NewslintError, match="extends itself in a loop"):
+        Config(tmp_path / "a.yaml")
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "message"),
+    [
+        (
+            "select: [all]\nfail_on: loud\n",
+            2,
+            "key 'fail_on': expected 'info' or 'warning' or 'error'",
+        ),
+        ("ignore: NL101\n", 1, "key 'ignore': expected a list of strings"),
+        ("extends: missing.yaml\n", 1, "extends: no such file 'missing.yaml'"),
+        ("severity:\n  NL101: loud\n", 1, "key 'severity'"),
+        ("select: [all\n", 2, "invalid YAML"),
+        ("a: !!python/object/apply:os.system ['echo hi']\n", 1, "invalid YAML"),
+    ],
+)
+def test_strict_validation(tmp_path, content: str, line: int, message: str) -> None:
+    (tmp_path / ".newslint.yaml").write_text(content)
+    with pytest.raises(NewslintError) as exc:
+        Config(tmp_path / ".newslint.yaml")
+    assert f".newslint.yaml:{line}: " in str(exc.value)
+    assert message in str(exc.value)
+
+
+def test_unknown_selector_names_config_line(tmp_path) -> None:
+    (tmp_path / ".newslint.yaml").write_text("fail_on: error\nignore: [NL999]\n")
+    with pytest.raises(NewslintError, match=r"\.newslint\.yaml:2: ignore: no rule.*'NL999'"):
+        _ = Config(tmp_path / ".newslint.yaml").rules
+
+
+def test_select_by_id_name_category_pack_prefix() -> None:
+    def ids(select: list[str]) -> set[str]:
+        return {r.id for r in Config(None, {"select": select}).rules}
+
+    assert ids(["NL101"]) == {"NL101"}
+    assert ids(["glued-caption"]) == {"NL101"}
+    assert "NL201" in ids(["boilerplate"])
+    assert {"NL401", "NL402"} <= ids(["quotes"])
+    assert {"NL301", "NL302", "NL303"} <= ids(["NL3"])
+
+
+def test_per_path_ignores_and_local_packs(tmp_path) -> None:
+    pack = tmp_path / "packs" / "desk.yaml"
+    pack.parent.mkdir()
+    pack.write_text(
+        """description: Desk rules.
+rules:
+  - id: DK101
+    name: newsletter-prompt
+    kind: boilerplate
+    category: boilerplate
+    severity: error
+    message: "Newsletter prompt: '{match}'"
+    description: The sign-up line our CMS appends.
+    patterns: ['sign up for the daily briefing\\.?']
+    fix: {applicability: safe, title: Delete the line}
+    examples:
+      bad: ["Sign up for the Daily Briefing"]
+      good: ["Readers can sign up for the daily briefing at the library."]
+"""
+    )
+    (tmp_path / ".newslint.yaml").write_text(
+        "packs: [packs/]\nper_path_ignores:\n  'archive/**': [casing, DK101]\n"
+    )
+    text = "Headline\n\nThe vote was on tuesday.\n\nSign up for the Daily Briefing\n"
+    resolver = ConfigResolver(None)
+    news = tmp_path / "news" / "a.txt"
+    archive = tmp_path / "archive" / "2019" / "a.txt"
+    assert _rules(text, news) == {"NL302", "DK101"}
+    assert _rules(text, archive) == set()
+    assert resolver.for_path(news) is resolver.for_path(tmp_path / "news" / "b.txt")
+
+
+def test_home_config_used_when_asked(tmp_path) -> None:
+    config = tmp_path / "mine.yaml"
+    config.write_text("ignore: [casing]\n")
+    assert _rules(DAMAGED, tmp_path / "a.txt") == {"NL201", "NL302"}
+    assert {f.rule for f in lint_text(DAMAGED, config=str(config))} == {"NL201"}

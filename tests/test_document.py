@@ -1,0 +1,134 @@
+"""The document model: decoding, newline style, regions, offsets <-> line/column."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.document import Document
+from newslint.errors import NewslintError
+
+MARKDOWN = """---
+title: "Council approves budget"
+tags: [local]
+---
+
+# Council approves budget
+
+The council met on Monday.
+It voted 5-2.
+
+<!-- a note
+over two lines -->
+
+```python
+print("code")
+```
+
+    indented code
+
+## Reaction
+
+“We are pleased,” the mayor said.
+"""
+
+
+def _kinds(doc: Document) -> list[tuple[str, str]]:
+    return [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks]
+
+
+def test_markdown_regions() -> None:
+    doc = Document(MARKDOWN, "a.md")
+    assert _kinds(doc) == [
+        ("front-matter", MARKDOWN[: MARKDOWN.index("---\n\n") + 3]),
+        ("headline", "Council approves budget"),  # the title in front matter
+        ("heading", "Council approves budget"),  # the H1 comes after the title: a heading
+        ("paragraph", "The council met on Monday.\nIt voted 5-2."),
+        ("html-comment", "<!-- a note\nover two lines -->"),
+        ("code", '```python\nprint("code")\n```'),
+        ("code", "    indented code"),
+        ("heading", "Reaction"),
+        ("paragraph", "“We are pleased,” the mayor said."),
+    ]
+
+
+def test_h1_is_headline_without_title() -> None:
+    doc = Document("# Title here\n\nBody.\n", "a.md")
+    assert _kinds(doc) == [("headline", "Title here"), ("paragraph", "Body.")]
+
+
+def test_toml_front_matter() -> None:
+    doc = Document('+++\ntitle = "A story"\n+++\n\nBody.\n', "a.md")
+    assert _kinds(doc)[:2] == [
+        ("front-matter", '+++\ntitle = "A story"\n+++'),
+        ("headline", "A story"),
+    ]
+
+
+def test_text_file_headline_and_paragraphs() -> None:
+    doc = Document("Headline\n\nFirst para\nwrapped.\n\nSecond.\n", "a.txt")
+    assert _kinds(doc) == [
+        ("headline", "Headline"),
+        ("paragraph", "First para\nwrapped."),
+        ("paragraph", "Second."),
+    ]
+
+
+def test_scraped_text_without_blank_lines_is_one_paragraph_per_line() -> None:
+    doc = Document("Headline\nFirst line.\nSecond line.\n", "a.txt")
+    assert [k for k, _ in _kinds(doc)] == ["headline", "paragraph", "paragraph"]
+    forced = Document(
+        "Headline\nFirst line.\nSecond line.\n", "a.txt", paragraph_breaks="blank-line"
+    )
+    assert _kinds(forced) == [("paragraph", "Headline\nFirst line.\nSecond line.")]
+
+
+def test_crlf_offsets_and_positions() -> None:
+    text = "Headline\r\n\r\nSecond para.\r\n"
+    doc = Document(text, "a.txt")
+    assert doc.newline == "\r\n"
+    assert _kinds(doc) == [("headline", "Headline"), ("paragraph", "Second para.")]
+    offset = text.index("para")
+    assert doc.position(offset) == (3, 8)
+    assert doc.offset(3, 8) == offset
+    assert doc.line_span(offset) == (12, 24)
+
+
+def test_positions_count_code_points() -> None:
+    doc = Document("🎉 Héllo\nnext", "a.txt")
+    assert doc.position(doc.text.index("H")) == (1, 3)
+    assert doc.position(doc.text.index("next")) == (2, 1)
+
+
+def test_decode_bom_and_round_trip() -> None:
+    data = b"\xef\xbb\xbfHeadline\r\nBody\r\n"
+    doc = Document.from_bytes(data, "a.txt")
+    assert doc.bom and doc.text == "Headline\r\nBody\r\n"
+    assert doc.to_bytes() == data
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"abc\x00def", "binary file"),
+        (b"\xff\xfeH\x00i\x00", "UTF-16"),
+        (b"ok \xc3\x28 bad", "not valid utf-8: byte 0xc3 at offset 3"),
+    ],
+)
+def test_decode_errors_name_the_file(data: bytes, message: str) -> None:
+    with pytest.raises(NewslintError) as exc:
+        Document.from_bytes(data, "news/a.txt")
+    assert str(exc.value).startswith("news/a.txt: ") and message in str(exc.value)
+
+
+def test_masks_cover_urls_code_and_emails() -> None:
+    doc = Document("# T\n\nSee `codeWord` at https://ex.com/aB. Mail desk@ex.com.\n", "a.md")
+    masked = [doc.text[s:e] for s, e in doc.masks]
+    assert masked == ["`codeWord`", "https://ex.com/aB", "desk@ex.com"]
+
+
+def test_quoted_speech_spans() -> None:
+    text = "Headline\n\n“We tried,” he said. “It is done.\n\n“Really done,” he added.\n"
+    doc = Document(text, "a.txt")
+    spans = [text[s:e] for s, e in doc.quotes.spans]
+    assert spans == ["“We tried,”", "“It is done.", "“Really done,”"]
+    assert doc.quotes.problems == []
