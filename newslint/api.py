@@ -28,10 +28,6 @@ def make_document(text: str, path: str | None, config: Config) -> Document:
     )
 
 
-def lint_document(doc: Document, rules: tuple[Rule, ...]) -> list[Finding]:
-    return lint(doc, rules)
-
-
 def fix_document(
     doc: Document, rules: tuple[Rule, ...], minimum: Applicability = Applicability.SAFE
 ) -> FixResult:
