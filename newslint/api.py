@@ -6,7 +6,7 @@ from pathlib import Path
 
 from newslint.config import Config, ConfigResolver
 from newslint.document import Document
-from newslint.engine import lint
+from newslint.engine import RuleTimeout, lint
 from newslint.fixer import FixResult, fix
 from newslint.model import Applicability, Finding, Rule
 
@@ -31,7 +31,11 @@ def make_document(text: str, path: str | None, config: Config) -> Document:
 def fix_document(
     doc: Document, rules: tuple[Rule, ...], minimum: Applicability = Applicability.SAFE
 ) -> FixResult:
-    """Fix ``doc`` with ``rules``; re-lints each candidate text as a document like ``doc``."""
+    """Fix ``doc`` with ``rules``; re-lints each candidate text as a document like ``doc``.
+
+    If a rule's pattern times out, nothing is fixed: :class:`RuleTimeout` is raised with the
+    other rules' findings on ``doc``.
+    """
 
     def relint(text: str) -> list[Finding]:
         candidate = Document(
@@ -44,7 +48,18 @@ def fix_document(
         )
         return lint(candidate, rules)
 
-    return fix(doc.text, relint, minimum, doc.path)
+    try:
+        return fix(doc.text, relint, minimum, doc.path)
+    except RuleTimeout as exc:
+        slow = list(exc.rules)
+    while True:
+        slow_ids = {r.id for r in slow}
+        try:
+            findings = lint(doc, tuple(r for r in rules if r.id not in slow_ids))
+        except RuleTimeout as exc:
+            slow.extend(exc.rules)
+            continue
+        raise RuleTimeout(doc.path, slow, findings)
 
 
 def lint_text(

@@ -19,9 +19,11 @@ import pathspec
 
 from newslint import yamlfile
 from newslint.errors import NewslintError
+from newslint.languagetool import LanguageToolSettings, settings_from_env
 from newslint.loader import builtin_packs, load_packs
 from newslint.model import SEVERITIES, Rule, Severity
 from newslint.options import OptionError, build
+from newslint.plugins import load_plugins
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -30,7 +32,7 @@ else:  # pragma: no cover
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 _MERGED_LISTS = ("packs",)
-_MERGED_MAPS = ("severity", "per_path_ignores")
+_MERGED_MAPS = ("severity", "per_path_ignores", "languagetool")
 
 
 @dataclass
@@ -50,6 +52,9 @@ class Settings:
     fail_on: Literal["info", "warning", "error"] = "warning"
     paragraph_breaks: Literal["auto", "blank-line", "line"] = "auto"
     encoding: str = "utf-8"
+    languagetool: dict[str, Any] = field(default_factory=dict)  # LanguageToolSettings keys
+    max_file_size: int = 1_000_000  # bytes; larger files are an error (0: no limit)
+    plugins: list[str] = field(default_factory=list)  # entry points (newslint.checks) to load
 
 
 def _toml_line(text: str, key: str) -> int:
@@ -113,10 +118,18 @@ def _load_values(path: Path, chain: tuple[Path, ...] = ()) -> dict[str, Any]:
     raw = {k.replace("-", "_") if isinstance(k, str) else k: v for k, v in raw.items()}
     if isinstance(raw.get("extends"), str):
         raw["extends"] = [raw["extends"]]
+    if "languagetool" in raw and not isinstance(raw["languagetool"], dict):
+        raise NewslintError(
+            "languagetool: expected a mapping (server, language, disabled_rules, ...)",
+            path=str(path),
+            line=line_of("languagetool"),
+        )
     try:
         settings = build(Settings, raw)
     except OptionError as exc:
         raise NewslintError(exc.args[0], path=str(path), line=line_of(exc.key)) from None
+    if "languagetool" in raw:
+        settings.languagetool = _languagetool(raw["languagetool"], path, line_of)
     for level_key, level in settings.severity.items():
         if level not in SEVERITIES:  # pragma: no cover - guarded by the Literal type
             raise NewslintError(f"bad severity {level!r}", path=str(path), line=line_of(level_key))
@@ -136,6 +149,23 @@ def _load_values(path: Path, chain: tuple[Path, ...] = ()) -> dict[str, Any]:
     return values
 
 
+def _languagetool(raw: dict[str, Any], path: Path, line_of: Any) -> dict[str, Any]:
+    """The ``languagetool`` mapping validated key by key (``cache`` as a path is made absolute)."""
+    nested_line = getattr(raw, "line_of", None)
+    try:
+        checked = build(LanguageToolSettings, dict(raw))
+        problem = checked.validate()
+    except OptionError as exc:
+        problem = (exc.key, exc.args[0])
+    if problem:
+        line = nested_line(problem[0]) if nested_line else line_of("languagetool")
+        raise NewslintError(f"languagetool: {problem[1]}", path=str(path), line=line)
+    values = {k.replace("-", "_"): getattr(checked, k.replace("-", "_")) for k in raw}
+    if isinstance(values.get("cache"), str):
+        values["cache"] = str((path.parent / Path(values["cache"]).expanduser()).resolve())
+    return values
+
+
 class Config:
     """Settings of one config file (or the defaults) and the rules they enable."""
 
@@ -148,6 +178,7 @@ class Config:
             extend = key in ("ignore", "extend_select", "packs")
             values[key] = list(values.get(key, [])) + list(value) if extend else value
         self.settings = Settings(**values)
+        self.languagetool = settings_from_env(LanguageToolSettings(**self.settings.languagetool))
 
     def _where(self, key: str) -> dict[str, Any]:
         path, line = self._lines.get(key, (self.path, None))
@@ -166,7 +197,12 @@ class Config:
                 raise NewslintError(
                     f"packs: no such file or directory {entry!r}", **self._where("packs")
                 )
-        return load_packs(packs)
+        plugins = tuple(self.settings.plugins)
+        try:
+            load_plugins(plugins)
+        except NewslintError as exc:
+            raise NewslintError(exc.detail, **self._where("plugins")) from None
+        return load_packs(packs, plugins)
 
     def _matching(self, selector: str, key: str) -> list[Rule]:
         rules = self.available_rules
@@ -204,9 +240,14 @@ class Config:
             for rule in self._matching(selector, "severity"):
                 levels[rule.id] = Severity.parse(level)
         return tuple(
-            dataclasses.replace(r, severity=levels[r.id]) if r.id in levels else r
+            self._bind(dataclasses.replace(r, severity=levels[r.id]) if r.id in levels else r)
             for r in sorted(chosen.values(), key=lambda r: r.id)
         )
+
+    def _bind(self, rule: Rule) -> Rule:
+        """A check that needs project settings (``for_config``) gives the rule bound to ours."""
+        bind = getattr(rule.check, "for_config", None)
+        return bind(self, rule) if bind else rule
 
     @cached_property
     def _per_path(self) -> list[tuple[pathspec.GitIgnoreSpec, set[str]]]:

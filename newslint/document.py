@@ -6,6 +6,7 @@ import bisect
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import PurePath
+from typing import Any
 
 from newslint.errors import NewslintError
 
@@ -22,11 +23,26 @@ class Block:
     end: int
 
 
+_UNICODE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def sniff_encoding(data: bytes, encoding: str = "utf-8") -> str:
+    """``encoding``; but a UTF-16/32 byte-order mark wins over the default UTF-8."""
+    if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+        for mark, name in _UNICODE_BOMS:
+            if data.startswith(mark):
+                return name
+    return encoding
+
+
 def decode(data: bytes, path: str, encoding: str = "utf-8") -> tuple[str, bool]:
     """Decode file bytes; return the text without BOM and whether a BOM was present."""
     if b"\x00" in data and encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise NewslintError("UTF-16 text is not supported; convert it to UTF-8", path=path)
         raise NewslintError("binary file (contains NUL bytes), not an article", path=path)
     try:
         text = data.decode(encoding)
@@ -39,6 +55,8 @@ def decode(data: bytes, path: str, encoding: str = "utf-8") -> tuple[str, bool]:
         ) from None
     except LookupError:
         raise NewslintError(f"unknown encoding {encoding!r}", path=path) from None
+    if "\x00" in text:
+        raise NewslintError("binary file (contains NUL characters), not an article", path=path)
     if text.startswith(BOM):
         return text[1:], True
     return text, False
@@ -66,9 +84,11 @@ class Document:
             PurePath(path).suffix.lower() in MARKDOWN_SUFFIXES if markdown is None else markdown
         )
         self.paragraph_breaks = paragraph_breaks
+        self.memo: dict[tuple, Any] = {}  # data several checks derive alike (e.g. line units)
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str, encoding: str = "utf-8", **kw: object) -> Document:
+        encoding = sniff_encoding(data, encoding)
         text, bom = decode(data, path, encoding)
         return cls(text, path, bom=bom, encoding=encoding, **kw)  # type: ignore[arg-type]
 
@@ -129,4 +149,8 @@ class Document:
         return scan_document(self)
 
     def blocks_of(self, kinds: tuple[str, ...]) -> list[Block]:
-        return [b for b in self.blocks if b.kind in kinds]
+        """The blocks of these kinds; the same list object for the same kinds (do not mutate)."""
+        key = ("blocks_of", kinds)
+        if key not in self.memo:
+            self.memo[key] = [b for b in self.blocks if b.kind in kinds]
+        return self.memo[key]

@@ -9,8 +9,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newslint.document import Document
+from newslint.errors import NewslintError
 from newslint.model import Finding, Fix, Rule
+from newslint.patterns import PatternTimeout, time_limit
 
+RULE_TIME_LIMIT = 3.0  # seconds of regex matching per rule and document
 _DIRECTIVE = re.compile(r"<!--\s*newslint-(disable-next-line|disable|enable)\b(.*?)-->", re.S)
 
 
@@ -89,25 +92,54 @@ def _in_mask(masks: list[tuple[int, int]], starts: list[int], start: int, end: i
 
 
 def lint(doc: Document, rules: Iterable[Rule]) -> list[Finding]:
-    """All findings of ``rules`` in ``doc``, sorted by position."""
+    """All findings of ``rules`` in ``doc``, sorted by position.
+
+    A rule whose patterns run out of time is skipped; after the other rules have run,
+    :class:`RuleTimeout` is raised carrying their findings.
+    """
     findings: list[Finding] = []
     masks = doc.masks
     mask_starts = [s for s, _ in masks]
     directives = _directives(doc)
+    timed_out: list[Rule] = []
     for rule in rules:
         blocks = doc.blocks_of(rule.scope)
         if not blocks:
             continue
-        for hit in rule.check.run(doc, blocks):
-            if masks and _in_mask(masks, mask_starts, hit.start, max(hit.end, hit.start + 1)):
-                continue
-            if not rule.in_quotes and doc.quotes.contains(hit.start, hit.end):
-                continue
-            if directives and _suppressed(directives, rule, hit.start):
-                continue
-            findings.append(_finding(doc, rule, hit))
+        before = len(findings)
+        try:
+            with time_limit(RULE_TIME_LIMIT):
+                for hit in rule.check.run(doc, blocks):
+                    if masks and _in_mask(
+                        masks, mask_starts, hit.start, max(hit.end, hit.start + 1)
+                    ):
+                        continue
+                    if not rule.in_quotes and doc.quotes.contains(hit.start, hit.end):
+                        continue
+                    if directives and _suppressed(directives, rule, hit.start):
+                        continue
+                    findings.append(_finding(doc, rule, hit))
+        except PatternTimeout:
+            del findings[before:]
+            timed_out.append(rule)
     findings.sort(key=lambda f: f.sort_key)
+    if timed_out:
+        raise RuleTimeout(doc.path, timed_out, findings)
     return findings
+
+
+class RuleTimeout(NewslintError):
+    """Rules whose patterns ran out of time; ``findings`` holds the other rules' results."""
+
+    def __init__(self, path: str, rules: list[Rule], findings: list[Finding]) -> None:
+        self.rules = rules
+        self.findings = findings
+        names = ", ".join(f"{r.id}({r.name}) from {r.source}" for r in rules)
+        super().__init__(
+            f"rule {names}: regex took over {RULE_TIME_LIMIT:g} s (catastrophic backtracking?);"
+            " rule skipped",
+            path=path,
+        )
 
 
 def _finding(doc: Document, rule: Rule, hit) -> Finding:  # type: ignore[no-untyped-def]

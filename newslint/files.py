@@ -56,9 +56,21 @@ def _walk(root: Path, resolver: ConfigResolver) -> Iterator[Path]:
                 yield path
 
 
-def read_bytes(path: Path) -> bytes:
+def too_large(data: bytes, limit: int, name: str) -> bytes:
+    """``data`` unless it holds more than ``limit`` bytes (0: no limit), which is an error."""
+    if limit and len(data) > limit:
+        raise NewslintError(
+            f"file larger than max_file_size ({limit} bytes); not an article, left unchanged",
+            path=name,
+        )
+    return data
+
+
+def read_bytes(path: Path, limit: int = 0) -> bytes:
+    """The file's bytes; reading stops after ``limit`` bytes (0: no limit): too large."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            return too_large(handle.read(limit + 1) if limit else handle.read(), limit, str(path))
     except FileNotFoundError:
         raise NewslintError("no such file", path=str(path)) from None
     except IsADirectoryError:
@@ -70,10 +82,10 @@ def read_bytes(path: Path) -> bytes:
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` via a temporary file in the same directory and a rename."""
     target = path.resolve()
-    if not os.access(target, os.W_OK):
-        raise NewslintError("cannot write: file is read-only; left unchanged", path=str(path))
     try:
         mode = target.stat().st_mode & 0o7777
+        if not os.access(target, os.W_OK) or not mode & 0o222:  # root may write anything
+            raise NewslintError("cannot write: file is read-only; left unchanged", path=str(path))
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise NewslintError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -36,17 +37,35 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
     return "".join(parts)
 
 
-def _overlaps(edit: Edit, taken: list[Edit]) -> bool:
-    for other in taken:
-        if edit.start < other.end and other.start < edit.end:
-            return True
-        if edit.start == edit.end == other.start == other.end:
-            return True  # two insertions at one point: order would be a guess
-        if edit.start == edit.end and other.start < edit.start < other.end:
-            return True
-        if other.start == other.end and edit.start < other.start < edit.end:
-            return True
-    return False
+def _conflict(edit: Edit, other: Edit) -> bool:
+    if edit.start < other.end and other.start < edit.end:
+        return True
+    if edit.start == edit.end == other.start == other.end:
+        return True  # two insertions at one point: order would be a guess
+    if edit.start == edit.end and other.start < edit.start < other.end:
+        return True
+    return other.start == other.end and edit.start < other.start < edit.end
+
+
+class _Taken:
+    """Edits chosen so far, sorted by start, so that overlap tests need not scan them all."""
+
+    def __init__(self) -> None:
+        self.edits: list[Edit] = []
+        self.starts: list[int] = []
+        self.longest = 0
+
+    def overlaps(self, edit: Edit) -> bool:
+        # A conflicting edit starts within ``longest`` before ``edit`` and not after its end.
+        lo = bisect.bisect_left(self.starts, edit.start - self.longest)
+        hi = bisect.bisect_right(self.starts, edit.end)
+        return any(_conflict(edit, other) for other in self.edits[lo:hi])
+
+    def add(self, edit: Edit) -> None:
+        index = bisect.bisect_right(self.starts, edit.start)
+        self.starts.insert(index, edit.start)
+        self.edits.insert(index, edit)
+        self.longest = max(self.longest, edit.end - edit.start)
 
 
 def select_fixes(
@@ -54,16 +73,16 @@ def select_fixes(
 ) -> tuple[list[Finding], list[Edit]]:
     """Findings whose fixes apply this pass, left to right, and their edits in order."""
     chosen: list[Finding] = []
-    taken: list[Edit] = []
+    taken = _Taken()
     candidates = [f for f in findings if f.fix and f.fix.applicability >= minimum]
     for finding in sorted(candidates, key=lambda f: (f.fix.start, f.fix.end)):
         edits = list(finding.fix.edits)
-        if any(_overlaps(e, taken) for e in edits):
+        if any(taken.overlaps(e) for e in edits):
             continue
         chosen.append(finding)
-        taken.extend(edits)
-    taken.sort(key=lambda e: (e.start, e.end))
-    return chosen, taken
+        for edit in edits:
+            taken.add(edit)
+    return chosen, sorted(taken.edits, key=lambda e: (e.start, e.end))
 
 
 def fix(

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from newslint import checks, yamlfile
+from newslint.cache import cached_pack, store_pack
 from newslint.errors import NewslintError
 from newslint.model import (
     APPLICABILITIES,
@@ -21,6 +22,7 @@ from newslint.model import (
     Severity,
 )
 from newslint.options import OptionError, build
+from newslint.plugins import load_plugin
 from newslint.regions import BLOCK_KINDS, PROSE_KINDS
 
 COMMON_KEYS = {
@@ -141,8 +143,8 @@ def _scope(raw: dict, path: Path, label: str) -> tuple[str, ...]:
     return tuple(scope)
 
 
-def parse_rule(raw: Any, path: Path, pack: str) -> Rule:
-    """Validate one rule mapping from a pack and compile its check."""
+def parse_rule(raw: Any, path: Path, pack: str, plugins: tuple[str, ...] = ()) -> Rule:
+    """Validate one rule mapping from a pack and compile its check (built-in or plugin kind)."""
     if not isinstance(raw, dict):
         raise _fail(path, getattr(raw, "line", 0), None, "each rule must be a mapping")
     label = raw.get("id") or raw.get("name") or f"at line {raw.line}"
@@ -153,11 +155,13 @@ def parse_rule(raw: Any, path: Path, pack: str) -> Rule:
     name = _check_str(raw, "name", path, label, _NAME)
     label = f"{rule_id}({name})"
     kind = raw["kind"]
-    if kind not in checks.KINDS:
-        raise _fail(
-            path, raw.line_of("kind"), label, f"unknown kind {kind!r} ({', '.join(checks.KINDS)})"
-        )
-    module = checks.load_kind(kind)
+    if kind in plugins:
+        module = load_plugin(kind)
+    elif kind in checks.KINDS:
+        module = checks.load_kind(kind)
+    else:
+        known = ", ".join((*checks.KINDS, *plugins))
+        raise _fail(path, raw.line_of("kind"), label, f"unknown kind {kind!r} ({known})")
     option_keys = {f.name for f in dataclasses.fields(module.Options)}
     for key in raw:
         if key not in COMMON_KEYS and key not in option_keys:
@@ -199,8 +203,14 @@ def parse_rule(raw: Any, path: Path, pack: str) -> Rule:
 
 
 @cache
-def load_pack(path: Path) -> tuple[Rule, ...]:
-    """Load one pack file: a mapping with ``description`` and ``rules`` (a list of rules)."""
+def load_pack(path: Path, plugins: tuple[str, ...] = ()) -> tuple[Rule, ...]:
+    """Load one pack file: a mapping with ``description`` and ``rules`` (a list of rules).
+
+    ``plugins`` names the entry-point kinds (see newslint.plugins) the config enables.
+    """
+    compiled = cached_pack(path) if not plugins else None
+    if compiled is not None:
+        return compiled
     data = yamlfile.load(path)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise NewslintError("a rule pack is a mapping with a 'rules' list", path=str(path), line=1)
@@ -208,8 +218,10 @@ def load_pack(path: Path) -> tuple[Rule, ...]:
         if key not in ("description", "rules"):
             raise _fail(path, data.line_of(key), None, f"unknown top-level key {key!r}")
     pack = path.stem
-    rules = tuple(parse_rule(raw, path, pack) for raw in data["rules"])
+    rules = tuple(parse_rule(raw, path, pack, plugins) for raw in data["rules"])
     _check_unique(rules)
+    if not plugins:
+        store_pack(path, rules)
     return rules
 
 
@@ -227,8 +239,8 @@ def _check_unique(rules: tuple[Rule, ...]) -> None:
             seen[key] = rule
 
 
-def load_packs(paths: list[Path]) -> tuple[Rule, ...]:
+def load_packs(paths: list[Path], plugins: tuple[str, ...] = ()) -> tuple[Rule, ...]:
     """Load several packs; ids and names must be unique across all of them."""
-    rules = tuple(rule for path in paths for rule in load_pack(path.resolve()))
+    rules = tuple(rule for path in paths for rule in load_pack(path.resolve(), plugins))
     _check_unique(rules)
     return rules

@@ -150,6 +150,7 @@ class Finding:
     end_line: int
     end_column: int
     fix: Fix | None
+    record: str | None = None  # the id of the JSON Lines record the finding is in (``--jsonl``)
 
     @property
     def sort_key(self) -> tuple[Any, ...]:
@@ -170,4 +171,4 @@ class Finding:
             "start": self.start,
             "end": self.end,
             "fix": self.fix.to_dict() if self.fix else None,
-        }
+        } | ({"record": self.record} if self.record is not None else {})

@@ -23,6 +23,9 @@ BRACKETS = {"(": ")", "[": "]", "{": "}"}
 CLOSING_BRACKETS = {v: k for k, v in BRACKETS.items()}
 _ELISION = re.compile(r"(?:n|em|til|tis|twas|cause|bout|round|s|d|ll|re|ve|m|t)\b|\d", re.I)
 _OPENING_CONTEXT = " \t\n\r([{—–-/“‘«\"'"
+_MARKS = re.compile(r"[“«”»\"‘’'()\[\]{}]")  # every character _scan_block acts on
+_AFTER_CLOSE = ".,;:!?)]}…—–"
+_CODE = re.compile(r"[{}]|;[ \t]*$|\s//|\s==?\s|=>|\$[A-Za-z_]|^\(\w+[.\s]\$?\w+$", re.M)
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,30 @@ def _opens(text: str, i: int, start: int, end: int) -> bool:
     """Whether a straight mark at ``i`` opens (rather than closes) a quotation."""
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "
-    return bool(before in _OPENING_CONTEXT and not after.isspace())
+    if before in "'\"" and text[i] == '"':
+        return False  # 'Failure'". closes both
+    return bool(before in _OPENING_CONTEXT and not after.isspace() and after not in _AFTER_CLOSE)
+
+
+def _closes(text: str, i: int, start: int, end: int) -> bool:
+    """Whether a straight mark at ``i`` can only be a closing mark (``Will," and``)."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return not before.isspace() and (after.isspace() or after in _AFTER_CLOSE)
+
+
+def _is_mentioned(text: str, i: int, start: int, end: int) -> bool:
+    """A straight double mark that is itself the topic (``(")``) or in a run of three."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    if before in "([" and after in ")]":
+        return True
+    run_start, run_end = i, i + 1
+    while run_start > start and text[run_start - 1] == '"':
+        run_start -= 1
+    while run_end < end and text[run_end] == '"':
+        run_end += 1
+    return run_end - run_start >= 3
 
 
 def _scan_block(text: str, start: int, end: int) -> tuple[list, list, list]:
@@ -75,8 +101,8 @@ def _scan_block(text: str, start: int, end: int) -> tuple[list, list, list]:
     stack: list[tuple[str, int]] = []  # (mark, offset) of open quotes
     brackets: list[tuple[str, int]] = []
     problems: list[Problem] = []
-    for i in range(start, end):
-        ch = text[i]
+    for mark in _MARKS.finditer(text, start, end):
+        i, ch = mark.start(), mark.group()
         if ch in DOUBLE_OPEN:
             stack.append((ch, i))
         elif ch in DOUBLE_CLOSE:
@@ -87,11 +113,15 @@ def _scan_block(text: str, start: int, end: int) -> tuple[list, list, list]:
             spans.append((stack[opener][1], i + 1))
             del stack[opener:]
         elif ch == '"':
-            opener = next((j for j in range(len(stack) - 1, -1, -1) if stack[j][0] == '"'), None)
-            if opener is not None and not _opens(text, i, start, end):
+            if _is_mentioned(text, i, start, end):
+                continue  # ("), """docstrings""": a mark that quotes nothing
+            opener = next((j for j in range(len(stack) - 1, -1, -1) if stack[j][0] in '"“'), None)
+            if _opens(text, i, start, end):
+                stack.append((ch, i))
+            elif opener is not None:
                 spans.append((stack[opener][1], i + 1))
                 del stack[opener:]
-            elif _opens(text, i, start, end) or opener is None:
+            elif not _closes(text, i, start, end):
                 stack.append((ch, i))
         elif ch == "‘":
             if not _is_apostrophe(text, i, start, end):
@@ -110,20 +140,25 @@ def _scan_block(text: str, start: int, end: int) -> tuple[list, list, list]:
         elif ch in CLOSING_BRACKETS:
             if brackets and brackets[-1][0] == CLOSING_BRACKETS[ch]:
                 brackets.pop()
-            elif i > start and text[i - 1] in ":;" or _is_list_marker(text, i, start):
+            elif i > start and text[i - 1] in ":;='" or _is_list_marker(text, i, start):
                 continue  # a smiley or an enumeration such as "1)" or "a)"
             else:
                 problems.append(Problem("unopened", i, ch))
     for mark, offset in brackets:
         problems.append(Problem("unclosed", offset, mark, insert_at=None))
+    if _CODE.search(text, start, end):
+        return spans, [], []  # a line of program code, not prose
     # Straight or single quotes left open are too often apostrophes to report.
     open_quotes = [(m, o) for m, o in stack if m in '“«"']
     return spans, open_quotes, problems
 
 
 def _is_list_marker(text: str, i: int, start: int) -> bool:
+    """``1)`` or ``a)`` opening a line, or inline as in ``either A) this or B) that``."""
     line_start = max(text.rfind("\n", 0, i) + 1, start)
-    return bool(re.fullmatch(r"\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})", text[line_start:i]))
+    if re.fullmatch(r"\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})", text[line_start:i]):
+        return True
+    return bool(re.search(r"(?:^|\s)(?:\d{1,2}|[a-zA-Z])$", text[line_start:i]))
 
 
 def _continues_quote(text: str, block_start: int, block_end: int) -> bool:

@@ -21,17 +21,20 @@ _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
 _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
 _THEMATIC = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_BLANK_BETWEEN = re.compile(r"\S[^\n]*\n[ \t\r]*\n[ \t\r]*\S")
+_BLANK_BETWEEN = re.compile(r"\S[^\S\n]*\n[ \t\r]*\n[ \t\r]*\S")  # linear: a line's last \S
 _YAML_TITLE = re.compile(r"""^title:[ \t]*(["']?)(.*?)\1[ \t]*\r?$""", re.M)
 _TOML_TITLE = re.compile(r"""^title[ \t]*=[ \t]*(["'])(.*?)\1[ \t]*\r?$""", re.M)
 
 _URL = r"(?:https?://|ftp://|www\.)[^\s<>\"'“”‘’)\]]+"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-_MASK_TEXT = re.compile(f"{_URL}|{_EMAIL}")
-_MASK_MARKDOWN = re.compile(
-    rf"{_URL}|{_EMAIL}|(`+)[^`].*?\1|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<!--.*?-->|</?[A-Za-z][^<>]*>",
-    re.S,
-)
+_MARKDOWN = r"(`+)[^`].*?\1|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<!--.*?-->|</?[A-Za-z][^<>]*>"
+# (markdown, block has an "@"): the e-mail alternative is slow, so it runs only where it can match
+_MASKS = {
+    (False, True): re.compile(f"{_URL}|{_EMAIL}"),
+    (False, False): re.compile(_URL),
+    (True, True): re.compile(f"{_URL}|{_EMAIL}|{_MARKDOWN}", re.S),
+    (True, False): re.compile(f"{_URL}|{_MARKDOWN}", re.S),
+}
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -179,11 +182,11 @@ def split_blocks(doc: Document) -> list[Block]:
 
 def find_masks(doc: Document) -> list[tuple[int, int]]:
     """Spans inside prose blocks that no prose rule should look into."""
-    pattern = _MASK_MARKDOWN if doc.markdown else _MASK_TEXT
     text = doc.text
     masks: list[tuple[int, int]] = []
     for block in doc.blocks:
         if block.kind in PROSE_KINDS:
+            pattern = _MASKS[doc.markdown, text.find("@", block.start, block.end) != -1]
             for match in pattern.finditer(text, block.start, block.end):
                 end = match.end()
                 while end > match.start() and text[end - 1] in ".,;:!?":

@@ -145,8 +145,8 @@ _LEAD = re.compile(r"[\s\"“‘'«(\[*_>#-]*(?:\d{1,3}[.)]\s+)?[\s\"“‘'«(\
 def ends_sentence(text: str, punct_start: int, punct_end: int) -> bool:
     """Whether the punctuation ``text[punct_start:punct_end]`` closes a sentence."""
     mark = text[punct_start:punct_end]
-    if "…" in mark or ".." in mark:
-        return False  # an ellipsis trails off; what follows may continue the sentence
+    if "…" in mark or ".." in mark or text[max(0, punct_start - 2) : punct_start] == ". ":
+        return False  # an ellipsis (also ". . .") trails off; the sentence may go on
     if "?" in mark or "!" in mark:
         return not re.search(r"[\"”’'»]", mark)  # “Are you?” she asked.
     if re.search(r"[\"”’'»]", mark):

@@ -20,3 +20,36 @@ def only(rule: str) -> Config:
 @pytest.fixture
 def seed_text() -> str:
     return (EXAMPLES / "seed-article.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def languagetool_standin():
+    """A LanguageTool HTTP stand-in on 127.0.0.1 (tests/lt_standin.py) for the whole session."""
+    from lt_standin import StandIn
+
+    with StandIn() as server:
+        yield server
+
+
+@pytest.fixture(autouse=True)
+def _grammar_rules_use_the_standin(request, monkeypatch) -> None:
+    """Parametrised tests of NL8xx rules (their cases and examples) talk to the stand-in.
+
+    The rest of the suite runs without a server, as a fresh install does (also when the
+    developer's environment names one); the LanguageTool cache of these tests goes to a
+    temporary directory (the cwd).
+    """
+    monkeypatch.delenv("NEWSLINT_LANGUAGETOOL_URL", raising=False)
+    callspec = getattr(request.node, "callspec", None)
+    if callspec is None or not str(callspec.id).startswith("NL8"):
+        return
+    server = request.getfixturevalue("languagetool_standin")
+    monkeypatch.setenv("NEWSLINT_LANGUAGETOOL_URL", server.url)
+    monkeypatch.chdir(request.getfixturevalue("tmp_path"))
+
+
+@pytest.fixture(autouse=True)
+def _plain_environment(monkeypatch) -> None:
+    """Tests see the defaults of a plain terminal-less run, also when CI sets these."""
+    for name in ("GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)

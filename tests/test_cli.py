@@ -8,8 +8,8 @@ import shutil
 import sys
 
 import pytest
-
 from conftest import EXAMPLES
+
 from newslint.cli import main
 
 SEED = EXAMPLES / "seed-article.txt"
@@ -42,7 +42,8 @@ def test_exit_1_on_findings_with_text_format(capsys) -> None:
     assert "15 | Secretary of Defense lloyd austinSpeaking" in out
     assert "   |                      ^^^^^^^^^^^^\n" in out
     assert out.rstrip().endswith(
-        "Found 7 findings (5 fixable with `newslint fix`; 2 more with `newslint fix --unsafe-fixes`)."
+        "Found 7 findings (5 fixable with `newslint fix`;"
+        " 2 more with `newslint fix --unsafe-fixes`)."
     )
 
 
@@ -111,7 +112,7 @@ def test_fix_writes_and_reports(tmp_path, capsys) -> None:
 
 def test_fix_reports_remaining_and_unsafe_needs_opt_in(tmp_path, capsys) -> None:
     path = tmp_path / "seed.txt"
-    shutil.copy(SEED, path)
+    shutil.copyfile(SEED, path)
     assert main(["fix", str(path)]) == 1
     out = capsys.readouterr().out
     assert f"Fixed 5 findings in {path}" in out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 from conftest import EXAMPLES
+
 from newslint import fix_text, lint_text
 from newslint.cli import main
 
@@ -55,7 +56,7 @@ def test_seed_fix_kinds(seed_text: str) -> None:
 
 def test_seed_fixed_file_byte_for_byte(tmp_path, seed_text: str) -> None:
     copy = tmp_path / "seed-article.txt"
-    shutil.copy(SEED, copy)
+    shutil.copyfile(SEED, copy)
     assert main(["fix", "--unsafe-fixes", str(copy)]) == 0
     assert copy.read_bytes() == FIXED.read_bytes()
     assert main(["fix", "--unsafe-fixes", str(copy)]) == 0  # idempotent

@@ -12,10 +12,17 @@ from types import ModuleType
 KINDS = (
     "balance",
     "boilerplate",
+    "entity",
     "glued",
+    "grammar",
+    "metric",
+    "mojibake",
     "name_case",
     "pattern",
+    "repeated_block",
+    "repeated_word",
     "sentence_case",
+    "truncated",
     "word_case",
 )
 

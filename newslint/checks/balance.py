@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from newslint.document import Block, Document
 from newslint.model import Edit, Hit
 from newslint.quotes import BRACKETS, CLOSER_FOR
+from newslint.quotes import _scan_block as scan_block
 
 CAN_FIX = True
 
@@ -21,6 +22,14 @@ CAN_FIX = True
 class Options:
     quotes: bool = True
     brackets: bool = True
+
+
+def _closes_all(text: str, start: int, end: int, at: int, closers: str) -> bool:
+    """Whether inserting ``closers`` at ``at`` leaves no quotation open in ``[start, end)``
+    (a straight mark right after an open single quote, say, would open another one)."""
+    candidate = text[:at] + closers + text[at:]
+    _, still_open, _ = scan_block(candidate, start, end + len(closers))
+    return not still_open
 
 
 class Check:
@@ -46,6 +55,15 @@ class Check:
             }
             edits: tuple[Edit, ...] = ()
             if problem.insert_at is not None:
+                # close this quotation and those opened inside it, innermost first: closing
+                # only the outer one could pair its mark with an inner opener
+                inner = [
+                    CLOSER_FOR[p.mark]
+                    for p in doc.quotes.problems
+                    if p.insert_at == problem.insert_at and p.start >= problem.start
+                ]
                 at = len(text[: problem.insert_at].rstrip())
-                edits = (Edit(at, at, CLOSER_FOR[problem.mark]),)
+                closers = "".join(reversed(inner))
+                if _closes_all(text, problem.start, problem.insert_at, at, closers):
+                    edits = (Edit(at, at, closers),)
             yield Hit(problem.start, problem.start + 1, values, edits)

@@ -18,6 +18,13 @@ def capitalize(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+def content_end(doc: Document, start: int) -> int:
+    """End (before its line break, trailing spaces kept) of the last non-blank line before
+    ``start``; 0 if there is none."""
+    stripped = len(doc.text[:start].rstrip())
+    return doc.line_span(stripped - 1)[1] if stripped else 0
+
+
 def line_deletion(doc: Document, start: int, end: int) -> Edit:
     """An edit deleting the lines ``[start, end)`` without leaving doubled or trailing blank lines.
 
@@ -29,5 +36,5 @@ def line_deletion(doc: Document, start: int, end: int) -> Edit:
     after = _BREAKS.match(text, end).end()
     if text[after:].strip():
         return Edit(start, after, "")
-    before = len(text[:start].rstrip())
+    before = content_end(doc, start)
     return Edit(before, end if before else after, "")

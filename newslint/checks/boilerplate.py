@@ -1,4 +1,16 @@
-"""Kind ``boilerplate``: whole lines or paragraphs of page chrome, proposed for deletion."""
+"""Kind ``boilerplate``: whole lines or paragraphs of page chrome, proposed for deletion.
+
+A unit (a line, or a paragraph with ``unit: paragraph``) is flagged when all of it, with runs of
+white space collapsed, matches one of ``patterns`` and none of ``exceptions`` matches in it.
+
+Some chrome is only recognisable in company: a lone "Email" or "Print" line is page chrome in a
+share bar but may be a heading elsewhere. With ``min_run: N`` a matching unit is flagged only
+inside a run of adjacent units (blank lines between them allowed) that each match ``patterns``
+or ``run_patterns`` and that hold at least N different texts ("Facebook" twice is no share bar).
+
+Before matching, icon-font glyphs (private-use characters) are dropped and, in Markdown, the
+emphasis markers around words (``*Advertisement*``).
+"""
 
 from __future__ import annotations
 
@@ -7,13 +19,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from newslint.checks.base import line_deletion
+from newslint.checks.base import content_end, line_deletion
 from newslint.document import Block, Document
-from newslint.model import Hit
+from newslint.model import Edit, Hit
 from newslint.options import regex_field
+from newslint.patterns import alternation
 
 CAN_FIX = True
 _SPACE = re.compile(r"\s+")
+_ICONS = re.compile("[\ue000-\uf8ff]")  # private-use glyphs of icon fonts
+_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")  # Markdown *, **, _ markers
+
+
+def _normal(doc: Document, text: str) -> str:
+    """``text`` as patterns see it: no icon glyphs or Markdown emphasis, white space collapsed."""
+    bare = _EMPHASIS.sub("", text) if doc.markdown else text
+    return _SPACE.sub(" ", _ICONS.sub("", bare)).strip()
 
 
 @dataclass
@@ -23,21 +44,32 @@ class Options:
     unit: Literal["line", "paragraph"] = "line"
     ignore_case: bool = True
     max_length: int = 300
+    min_run: int = 1
+    run_patterns: list[str] = regex_field([])
+
+
+@dataclass(frozen=True)
+class _Unit:
+    start: int  # of the stripped text
+    end: int
+    normal: str  # white space collapsed
+    flagged: bool  # matches ``patterns`` (else only ``run_patterns``, or nothing)
+    in_run: bool  # may be part of a run
 
 
 class Check:
     def __init__(self, options: Options) -> None:
+        if options.min_run < 1:
+            raise ValueError("key 'min_run': must be at least 1")
         flags = re.I if options.ignore_case else 0
-        self.regex = re.compile("|".join(f"(?:{p})" for p in options.patterns), flags)
-        self.exceptions = (
-            re.compile("|".join(f"(?:{p})" for p in options.exceptions), flags)
-            if options.exceptions
-            else None
-        )
+        self.regex = alternation(options.patterns, flags)
+        self.exceptions = alternation(options.exceptions, flags)
+        self.run_regex = alternation(options.run_patterns, flags)
         self.unit = options.unit
         self.max_length = options.max_length
+        self.min_run = options.min_run
 
-    def _units(self, doc: Document, block: Block) -> Iterator[tuple[int, int]]:
+    def _spans(self, doc: Document, block: Block) -> Iterator[tuple[int, int]]:
         if self.unit == "paragraph":
             yield block.start, block.end
             return
@@ -51,20 +83,93 @@ class Check:
                 return
             pos = nxt + 1
 
+    def _stripped(self, doc: Document, blocks: list[Block]) -> list[tuple[int, int, str]]:
+        """(start, end, text with white space collapsed) of each non-blank unit, stripped;
+        computed once per document, unit and block list for all boilerplate rules."""
+        key = ("boilerplate-units", self.unit, id(blocks))
+        cached = doc.memo.get(key)
+        if cached is None or cached[0] is not blocks:
+            units = []
+            text = doc.text
+            for block in blocks:
+                for start, end in self._spans(doc, block):
+                    chunk = text[start:end]
+                    stripped = chunk.strip()
+                    if stripped:
+                        start += len(chunk) - len(chunk.lstrip())
+                        units.append((start, start + len(stripped), _normal(doc, stripped)))
+            cached = doc.memo[key] = (blocks, units)
+        return cached[1]
+
+    def _units(self, doc: Document, blocks: list[Block]) -> Iterator[_Unit]:
+        for start, end, normal in self._stripped(doc, blocks):
+            short = end - start <= self.max_length
+            flagged = (
+                short
+                and self.regex is not None
+                and self.regex.fullmatch(normal) is not None
+                and not (self.exceptions and self.exceptions.search(normal))
+            )
+            in_run = flagged or bool(short and self.run_regex and self.run_regex.fullmatch(normal))
+            yield _Unit(start, end, normal, flagged, in_run)
+
+    def _runs(self, doc: Document, units: Iterator[_Unit]) -> Iterator[list[_Unit]]:
+        """Maximal runs of adjacent units that may be part of a run."""
+        run: list[_Unit] = []
+        for unit in units:
+            if run and (not unit.in_run or doc.text[run[-1].end : unit.start].strip()):
+                yield run
+                run = []
+            if unit.in_run:
+                run.append(unit)
+        if run:
+            yield run
+
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
-        text = doc.text
-        for block in blocks:
-            for start, end in self._units(doc, block):
-                chunk = text[start:end]
-                stripped = chunk.strip()
-                if not stripped or len(stripped) > self.max_length:
-                    continue
-                normal = _SPACE.sub(" ", stripped)
-                if not self.regex.fullmatch(normal):
-                    continue
-                if self.exceptions and self.exceptions.search(normal):
-                    continue
-                lead = len(chunk) - len(chunk.lstrip())
-                line_start = doc.line_span(start)[0]
-                edit = line_deletion(doc, line_start, end)
-                yield Hit(start + lead, start + lead + len(stripped), {"match": stripped}, (edit,))
+        flagged = [
+            unit
+            for run in self._runs(doc, self._units(doc, blocks))
+            if len({u.normal.lower() for u in run}) >= self.min_run
+            for unit in run
+            if unit.flagged
+        ]
+        for group in self._adjacent(doc, flagged):
+            for unit, edit in zip(group, _deletions(doc, group), strict=True):
+                yield Hit(unit.start, unit.end, {"match": doc.text[unit.start : unit.end]}, (edit,))
+
+    @staticmethod
+    def _adjacent(doc: Document, units: list[_Unit]) -> Iterator[list[_Unit]]:
+        """Groups of flagged units with only white space between them."""
+        group: list[_Unit] = []
+        for unit in units:
+            if group and doc.text[group[-1].end : unit.start].strip():
+                yield group
+                group = []
+            group.append(unit)
+        if group:
+            yield group
+
+
+def _deletions(doc: Document, group: list[_Unit]) -> list[Edit]:
+    """One deletion per unit of ``group`` (adjacent units); the edits touch but never overlap,
+    so one fixing pass removes the whole group even at the end of the file, where a lone
+    deletion takes the blank lines before it."""
+    text = doc.text
+    starts = [doc.line_span(u.start)[0] for u in group]
+    ends = [doc.line_span(u.end)[1] for u in group]
+    last = line_deletion(doc, starts[-1], ends[-1])
+    if len(group) == 1 or last.start >= starts[-1]:
+        return [line_deletion(doc, s, e) for s, e in zip(starts[:-1], ends[:-1], strict=True)] + [
+            last
+        ]
+    # the group ends the file: each edit takes the line break before its line (the first, the
+    # blank lines before the group), so that any subset of them keeps the file's ending
+    before = content_end(doc, starts[0])
+    if not before:
+        cuts = [0, *starts[1:]]
+        edits = [Edit(cuts[i], cuts[i + 1], "") for i in range(len(group) - 1)]
+        return [*edits, Edit(starts[-1], len(text), "")]
+    cuts = [before, *ends[:-1]]
+    return [Edit(cuts[i], ends[i], "") for i in range(len(group) - 1)] + [
+        Edit(cuts[-1], last.end, "")
+    ]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from newslint.document import Block, Document
 from newslint.model import Edit, Hit
 from newslint.options import regex_field
+from newslint.patterns import alternation, compile_pattern
 
 CAN_FIX = True
 
@@ -30,35 +31,31 @@ class Check:
         if options.words:
             words = "|".join(re.escape(w) for w in sorted(options.words, key=len, reverse=True))
             alternatives.append(rf"\b(?:{words})\b")
-        self.regex = (
-            re.compile("|".join(alternatives), flags)
-            if len(alternatives) > 1
-            else (re.compile(alternatives[0], flags))
-        )
+        self.regex = compile_pattern("|".join(alternatives), flags)
         if options.group and options.group > self.regex.groups:
             raise ValueError(f"key 'group': the pattern has only {self.regex.groups} groups")
-        self.exceptions = (
-            re.compile("|".join(f"(?:{p})" for p in options.exceptions), flags)
-            if options.exceptions
-            else None
-        )
+        self.exceptions = alternation(options.exceptions, flags)
         self.group = options.group
         self.replacement = options.replacement
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         text = doc.text
         for block in blocks:
-            excepted = (
-                [m.span() for m in self.exceptions.finditer(text, block.start, block.end)]
-                if self.exceptions
-                else []
-            )
+            excepted: list[tuple[int, int]] | None = None  # found on the block's first match
             for match in self.regex.finditer(text, block.start, block.end):
+                if excepted is None:
+                    excepted = (
+                        [m.span() for m in self.exceptions.finditer(text, block.start, block.end)]
+                        if self.exceptions
+                        else []
+                    )
                 start, end = match.span(self.group)
                 if start < 0 or any(s <= start and end <= e for s, e in excepted):
                     continue
                 edits: tuple[Edit, ...] = ()
                 if self.replacement is not None:
                     replaced = match.expand(self.replacement)
+                    if doc.newline != "\n":  # line breaks in a replacement follow the file's
+                        replaced = re.sub(r"(?<!\r)\n", doc.newline, replaced)
                     edits = (Edit(match.start(), match.end(), replaced),)
                 yield Hit(start, end, {"match": text[start:end]}, edits)

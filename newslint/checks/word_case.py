@@ -15,6 +15,7 @@ from newslint.checks.base import capitalize
 from newslint.document import Block, Document
 from newslint.model import Edit, Hit
 from newslint.options import regex_field
+from newslint.patterns import compile_pattern
 from newslint.sentences import is_sentence_start
 
 CAN_FIX = True
@@ -40,7 +41,7 @@ class Check:
         self.ambiguous = (
             re.compile(rf"\b(?:{_alternation(options.ambiguous)})\b") if options.ambiguous else None
         )
-        self.context = [re.compile(p) for p in options.context]
+        self.context = [compile_pattern(p) for p in options.context]  # user regexes
         self.sentence_starts = options.sentence_starts
 
     def _in_context(self, text: str, start: int, end: int) -> bool:

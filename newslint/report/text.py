@@ -4,26 +4,37 @@ from __future__ import annotations
 
 import unicodedata
 
-from newslint.model import Applicability, Severity
-from newslint.report import FileReport
+from newslint.model import Severity
+from newslint.report import FileReport, summary_line
 
 WIDTH = 100
 _COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
 
+def _char_width(c: str) -> int:
+    return 0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+
+
 def _width(text: str) -> int:
-    return sum(
-        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
-        for c in text
-    )
+    return sum(_char_width(c) for c in text)
+
+
+def _wider_than(text: str, limit: int) -> bool:
+    """Whether ``text`` takes more than ``limit`` columns (stops early on long lines)."""
+    total = 0
+    for c in text:
+        total += _char_width(c)
+        if total > limit:
+            return True
+    return False
 
 
 def excerpt(line: str, start: int, end: int) -> tuple[str, str]:
     """The line (cut to about WIDTH columns around the span) and its caret underline."""
     end = max(min(end, len(line)), start + 1)
     left, right = 0, len(line)
-    if _width(line) > WIDTH:
+    if _wider_than(line, WIDTH):
         left = max(0, start - 30)
         right = min(len(line), max(end, left + WIDTH) + 10)
     shown = ("…" if left else "") + line[left:right] + ("…" if right < len(line) else "")
@@ -32,20 +43,14 @@ def excerpt(line: str, start: int, end: int) -> tuple[str, str]:
     return shown.replace("\t", " "), " " * pad + carets
 
 
-def render(reports: list[FileReport], *, color: bool = False) -> str:
+def render(reports: list[FileReport], *, color: bool = False, quiet: bool = False) -> str:
     def paint(code: str, text: str) -> str:
         return f"{code}{text}{_RESET}" if color else text
 
     out: list[str] = []
-    total = safe = unsafe = 0
     for report in reports:
         lines = report.text.split("\n")
         for f in report.findings:
-            total += 1
-            if f.fix and f.fix.applicability == Applicability.SAFE:
-                safe += 1
-            elif f.fix and f.fix.applicability == Applicability.UNSAFE:
-                unsafe += 1
             level = paint(_COLORS[f.severity], str(f.severity))
             head = paint(_BOLD, f"{f.path}:{f.line}:{f.column}:")
             out.append(f"{head} {level} {f.rule}({f.name}) {f.message}")
@@ -61,13 +66,7 @@ def render(reports: list[FileReport], *, color: bool = False) -> str:
                     f"{paint(_DIM, f'{gutter} =')} fix ({f.fix.applicability}): {f.fix.title}"
                 )
             out.append("")
-    if total:
-        hints = []
-        if safe:
-            hints.append(f"{safe} fixable with `newslint fix`")
-        if unsafe:
-            hints.append(f"{unsafe} more with `newslint fix --unsafe-fixes`")
-        suffix = f" ({'; '.join(hints)})" if hints else ""
-        noun = "finding" if total == 1 else "findings"
-        out.append(f"Found {total} {noun}{suffix}.")
+    summary = summary_line(reports)
+    if summary and not quiet:
+        out.append(summary)
     return "\n".join(out) + ("\n" if out else "")

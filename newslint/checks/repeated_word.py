@@ -1,0 +1,45 @@
+"""Kind ``repeated_word``: a word written twice in a row (``the the``).
+
+Only words separated by plain spaces are compared, case-insensitively. Repeats that English
+allows (``had had``, ``that that``: ``allowed``), names written with capitals both times
+(``Duran Duran``, ``Walla Walla``), numbers and code (``client client.connect``) are left
+alone. The fix deletes the second word and the space before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from newslint.document import Block, Document
+from newslint.model import Edit, Hit
+
+CAN_FIX = True
+_REPEAT = re.compile(
+    r"(?<![\w'’-])([^\W\d_]+(?:['’][^\W\d_]+)?)([ \t]+)(\1)(?![\w'’(-]|\.\w)", re.I
+)
+
+
+@dataclass
+class Options:
+    allowed: list[str] = field(default_factory=list)
+
+
+class Check:
+    def __init__(self, options: Options) -> None:
+        self.allowed = {w.lower() for w in options.allowed}
+
+    def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
+        text = doc.text
+        for block in blocks:
+            for match in _REPEAT.finditer(text, block.start, block.end):
+                first, second = match.group(1), match.group(3)
+                if first.lower() in self.allowed or second[0].isupper():
+                    continue
+                yield Hit(
+                    match.start(),
+                    match.end(),
+                    {"word": second},
+                    (Edit(match.start(2), match.end(3), ""),),
+                )

@@ -1,0 +1,64 @@
+"""Map a function over many items in worker processes: results in input order, bounded memory."""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def default_jobs() -> int:
+    """The number of cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _apply(func: Callable[[T], R], batch: list[T]) -> list[R]:
+    return [func(item) for item in batch]
+
+
+def ordered_map(
+    func: Callable[[T], R],
+    items: Iterable[T],
+    jobs: int,
+    *,
+    initializer: Callable[..., Any] | None = None,
+    initargs: tuple[Any, ...] = (),
+    batch: int = 4,
+) -> Iterator[R]:
+    """``map(func, items)`` run by ``jobs`` worker processes, yielding results in input order.
+
+    Items are sent in batches, and only a few batches per worker are in flight at a time, so a
+    long stream of items (files, JSON Lines records) is never held in memory at once. With
+    ``jobs <= 1`` everything runs in this process and ``initializer`` is not called.
+    """
+    if jobs <= 1:
+        yield from map(func, items)
+        return
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - slow import, rarely used
+
+    source = iter(items)
+    pool = ProcessPoolExecutor(jobs, initializer=initializer, initargs=initargs)
+    pending: deque[Future[list[R]]] = deque()
+    try:
+        while True:
+            while len(pending) < 4 * jobs:
+                chunk = list(islice(source, batch))
+                if not chunk:
+                    break
+                pending.append(pool.submit(_apply, func, chunk))
+            if not pending:
+                return
+            yield from pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,61 @@
+"""``--format junit``: JUnit XML, one testsuite per file and one testcase per finding."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from newslint.model import Finding
+from newslint.report import FileReport
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text with characters XML 1.0 cannot hold written as ``\\xNN``."""
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def _testcase(suite: ET.Element, finding: Finding) -> None:
+    case = ET.SubElement(
+        suite,
+        "testcase",
+        name=f"{finding.rule} {finding.name} at {finding.line}:{finding.column}",
+        classname=finding.path,
+        file=finding.path,
+        line=str(finding.line),
+    )
+    failure = ET.SubElement(case, "failure", message=xml_safe(finding.message), type=finding.rule)
+    detail = (
+        f"{finding.path}:{finding.line}:{finding.column}: {finding.severity} "
+        f"{finding.rule}({finding.name}) {finding.message}"
+    )
+    if finding.fix:
+        detail += f"\nfix ({finding.fix.applicability}): {finding.fix.title}"
+    failure.text = xml_safe(detail)
+
+
+def render(reports: list[FileReport], *, color: bool = False, quiet: bool = False) -> str:
+    total = sum(max(1, len(r.findings)) for r in reports)
+    failures = sum(len(r.findings) for r in reports)
+    root = ET.Element(
+        "testsuites", name="newslint", tests=str(total), failures=str(failures), errors="0"
+    )
+    for report in reports:
+        suite = ET.SubElement(
+            root,
+            "testsuite",
+            name=report.path,
+            tests=str(max(1, len(report.findings))),
+            failures=str(len(report.findings)),
+            errors="0",
+            skipped="0",
+        )
+        for finding in report.findings:
+            _testcase(suite, finding)
+        if not report.findings:
+            ET.SubElement(
+                suite, "testcase", name="no findings", classname=report.path, file=report.path
+            )
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"

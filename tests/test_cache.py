@@ -1,0 +1,139 @@
+"""The findings cache: unchanged files are not linted again; edits and config changes are."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from conftest import EXAMPLES
+
+from newslint import cli
+from newslint.cache import CACHE_DIR, cached_pack
+from newslint.cli import main
+from newslint.document import Document
+from newslint.engine import lint
+from newslint.loader import load_pack
+
+SEED = EXAMPLES / "seed-article.txt"
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A project with a config (its directory is the cache's root) and two articles."""
+    (tmp_path / ".newslint.yaml").write_text("fail_on: warning\n", encoding="utf-8")
+    shutil.copyfile(SEED, tmp_path / "seed.txt")
+    (tmp_path / "vote.txt").write_text("Vote held\n\nThe vote was on tuesday.\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.fixture
+def linted(monkeypatch) -> list[str]:
+    """The paths ``check`` really lints (a cache hit does not call ``lint``)."""
+    seen: list[str] = []
+    real = cli.lint
+
+    def spy(doc, rules):  # type: ignore[no-untyped-def]
+        seen.append(doc.path)
+        return real(doc, rules)
+
+    monkeypatch.setattr(cli, "lint", spy)
+    return seen
+
+
+def _check(capsys, *args: str) -> tuple[int, str]:
+    code = main(["check", "--format", "json", *args])
+    return code, capsys.readouterr().out
+
+
+def test_second_run_reads_the_cache(project, linted, capsys) -> None:
+    first = _check(capsys, str(project))
+    assert sorted(linted) == [str(project / "seed.txt"), str(project / "vote.txt")]
+    assert list((project / CACHE_DIR).rglob("*.json"))
+    linted.clear()
+    second = _check(capsys, str(project))
+    assert linted == []
+    assert second == first
+    assert len(json.loads(first[1])) == 7 + 1
+
+
+def test_an_edited_file_is_linted_again(project, linted, capsys) -> None:
+    _check(capsys, str(project))
+    linted.clear()
+    (project / "vote.txt").write_text("Vote held\n\nThe vote was on Tuesday.\n", encoding="utf-8")
+    code, out = _check(capsys, str(project))
+    assert linted == [str(project / "vote.txt")]
+    assert [f["path"] for f in json.loads(out)] == [str(project / "seed.txt")] * 7
+
+
+def test_a_config_change_invalidates_the_cache(project, linted, capsys) -> None:
+    _check(capsys, str(project))
+    linted.clear()
+    (project / ".newslint.yaml").write_text("ignore: [NL302]\n", encoding="utf-8")
+    code, out = _check(capsys, str(project))
+    assert sorted(linted) == [str(project / "seed.txt"), str(project / "vote.txt")]
+    assert "NL302" not in {f["rule"] for f in json.loads(out)}
+
+
+def test_a_command_line_selection_is_part_of_the_key(project, linted, capsys) -> None:
+    _check(capsys, str(project))
+    linted.clear()
+    code, out = _check(capsys, "--select", "NL302", str(project))
+    assert len(linted) == 2
+    assert [f["rule"] for f in json.loads(out)] == ["NL302"]
+
+
+def test_no_cache_neither_reads_nor_writes(project, linted, capsys) -> None:
+    _check(capsys, "--no-cache", str(project))
+    assert not (project / CACHE_DIR).exists()
+    _check(capsys, str(project))
+    linted.clear()
+    _check(capsys, "--no-cache", str(project))
+    assert len(linted) == 2
+
+
+def test_a_damaged_entry_is_a_miss(project, linted, capsys) -> None:
+    first = _check(capsys, str(project))
+    for entry in (project / CACHE_DIR).rglob("*.json"):
+        entry.write_text("{not json", encoding="utf-8")
+    linted.clear()
+    assert _check(capsys, str(project)) == first
+    assert len(linted) == 2
+
+
+def test_fix_does_not_use_the_cache(project, capsys) -> None:
+    _check(capsys, str(project))
+    assert main(["fix", str(project / "vote.txt")]) == 0
+    assert "Tuesday" in (project / "vote.txt").read_text(encoding="utf-8")
+    capsys.readouterr()
+    code, out = _check(capsys, str(project / "vote.txt"))
+    assert (code, json.loads(out)) == (0, [])
+
+
+PACK = """\
+description: A house style pack.
+rules:
+  - id: HS101
+    name: house-utilise
+    kind: pattern
+    category: style
+    severity: warning
+    message: "Write 'use', not '{match}'"
+    description: House style prefers the short word.
+    patterns: ['\\butilise\\b']
+"""
+
+
+def test_compiled_packs_are_reused_until_the_pack_changes(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    pack = tmp_path / "house.yaml"
+    pack.write_text(PACK, encoding="utf-8")
+    assert cached_pack(pack) is None
+    rules = load_pack.__wrapped__(pack)  # the uncached function: parses and stores
+    again = cached_pack(pack)
+    assert again is not None and [r.id for r in again] == ["HS101"]
+    doc = "Officials utilise the depot.\\n"
+    assert lint(Document(doc), again) == lint(Document(doc), rules)
+    assert len(lint(Document(doc), again)) == 1
+    pack.write_text(PACK.replace("warning", "error"), encoding="utf-8")
+    assert cached_pack(pack) is None

@@ -1,0 +1,331 @@
+"""Grammar rules (NL8xx) against the LanguageTool stand-in (tests/lt_standin.py) on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import socket
+import urllib.parse
+from pathlib import Path
+
+import pytest
+from lt_standin import StandIn
+
+from newslint import languagetool, lint_text
+from newslint.cli import main
+from newslint.config import Config
+from newslint.languagetool import to_code_point, utf16_boundaries
+
+ARTICLE = """---
+title: Vote ends in a upset
+---
+
+The vote was a upset for the the government.
+
+```
+a apple in code
+```
+
+<!-- the the in a comment -->
+
+“It was a upset,” he said. The incident make news.
+"""
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch, tmp_path):
+    monkeypatch.delenv(languagetool.ENV_URL, raising=False)
+    monkeypatch.setattr(languagetool, "_clients", {})
+    monkeypatch.chdir(tmp_path)
+    languagetool.reset_problems()
+
+
+@pytest.fixture
+def server():
+    with StandIn() as standin:
+        yield standin
+
+
+def _project(tmp_path: Path, text: str = ARTICLE, **settings) -> Path:
+    config = {"extend_select": ["NL802", "NL803"], "languagetool": settings}
+    (tmp_path / ".newslint.yaml").write_text(json.dumps(config), encoding="utf-8")
+    article = tmp_path / "article.md"
+    article.write_text(text, encoding="utf-8")
+    return article
+
+
+def _grammar(text: str, article: Path) -> list:
+    return [f for f in lint_text(text, path=str(article)) if f.rule.startswith("NL8")]
+
+
+def _sent_data(server: StandIn) -> list[list[dict]]:
+    return [json.loads(form["data"])["annotation"] for form in server.checks()]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_utf16_mapping_is_exact() -> None:
+    text = "a😀b𝒜c"
+    boundaries = utf16_boundaries(text)
+    assert boundaries == [0, 1, 3, 4, 6, 7]
+    assert [to_code_point(boundaries, u) for u in range(8)] == [0, 1, None, 2, 3, None, 4, 5]
+
+
+def test_findings_with_exact_offsets_and_one_request(server, tmp_path, capsys) -> None:
+    article = _project(tmp_path, server=server.url)
+    text = article.read_text("utf-8")
+    findings = _grammar(text, article)
+    got = [(f.rule, text[f.start : f.end], f.line, f.column) for f in findings]
+    assert got == [
+        ("NL801", "a", 2, 21),  # the headline from the front matter's title
+        ("NL801", "a", 5, 14),
+        ("NL801", "the the", 5, 26),
+        ("NL801", "make", 13, 41),
+    ]
+    first = findings[1]
+    assert first.message.startswith("EN_A_VS_AN: Use “an”")
+    assert first.fix.edits[0].replacement == "an"
+    assert str(first.fix.applicability) == "unsafe"
+    checks = server.checks()
+    assert len(checks) == 1, "three grammar rules share one request per document"
+    assert checks[0]["language"] == "en-US"
+    sent = "".join(p.get("text", "") for p in _sent_data(server)[0])
+    assert "a apple" not in sent and "comment" not in sent and "title:" not in sent
+    assert "It was a upset" not in sent  # quoted speech is markup
+    assert capsys.readouterr().err == ""
+
+
+def test_astral_characters_shift_utf16_offsets(server, tmp_path) -> None:
+    text = "Headline\n\n🎉 Crowds 🎉🎉 cheered a upset. Fans chanted 𝒜𝒜 𝒜𝒜 all night.\n"
+    article = _project(tmp_path, text, server=server.url)
+    findings = _grammar(text, article)
+    assert [(text[f.start : f.end], f.column) for f in findings] == [
+        ("a", 21),
+        ("𝒜𝒜 𝒜𝒜", 43),  # LanguageTool's length (10 UTF-16 units) is 5 code points
+    ]
+    assert findings[1].fix.edits[0].replacement == "𝒜𝒜"
+    (annotation,) = _sent_data(server)
+    original = "".join(p.get("text", p.get("markup", "")) for p in annotation)
+    assert original in text
+
+
+def test_cache_hits_and_changed_paragraphs(server, tmp_path) -> None:
+    text = "Headline\n\nThe vote was a upset.\n\nThe the count went on.\n"
+    article = _project(tmp_path, text, server=server.url)
+    first = _grammar(text, article)
+    assert len(server.checks()) == 1
+    languagetool._clients.clear()  # a new run: only the disk cache is left
+    assert _grammar(text, article) == first
+    assert len(server.checks()) == 1, "every paragraph came from the cache"
+    assert list((tmp_path / ".newslint_cache" / "languagetool").glob("*/*.json"))
+    changed = text.replace("count went on", "count went on a extra hour")
+    findings = _grammar(changed, article)
+    assert len(server.checks()) == 2
+    sent = "".join(p.get("text", "") for p in _sent_data(server)[1])
+    assert sent == "The the count went on a extra hour.", "only the changed paragraph is sent"
+    assert [changed[f.start : f.end] for f in findings] == ["a", "The the", "a"]
+
+
+def test_large_documents_are_split_into_requests(server, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(languagetool, "MAX_REQUEST_CHARS", 60)
+    paragraphs = [f"Paragraph {n} reports a upset in the count." for n in range(5)]
+    text = "Headline\n\n" + "\n\n".join(paragraphs) + "\n"
+    article = _project(tmp_path, text, server=server.url)
+    findings = _grammar(text, article)
+    assert [f.line for f in findings] == [3, 5, 7, 9, 11]
+    assert {text[f.start : f.end] for f in findings} == {"a"}
+    assert len(server.checks()) == 5
+
+
+def test_text_too_long_is_sent_in_halves(server, tmp_path) -> None:
+    server.max_text_length = 100
+    paragraphs = [f"Paragraph {n} reports a upset in the count." for n in range(5)]
+    text = "Headline\n\n" + "\n\n".join(paragraphs) + "\n"
+    article = _project(tmp_path, text, server=server.url)
+    findings = _grammar(text, article)
+    assert [f.line for f in findings] == [3, 5, 7, 9, 11]
+    sizes = [len(batch) for batch in _sent_data(server)]
+    assert sizes[0] == 11, "first the whole document (headline, 5 paragraphs, separators)"
+    assert len(server.checks()) > 2
+
+
+def test_paragraph_over_the_server_limit(server, tmp_path, capsys) -> None:
+    server.max_text_length = 20
+    article = _project(tmp_path, "Headline\n\nThe vote was a upset for the government.\n")
+    (tmp_path / ".newslint.yaml").write_text(
+        json.dumps({"languagetool": {"server": server.url}}), encoding="utf-8"
+    )
+    assert _check(article) == 0
+    _assert_one_warning(capsys.readouterr().err, "HTTP 413", "exceeds the limit of 20")
+
+
+def test_settings_reach_the_server(server, tmp_path) -> None:
+    article = _project(
+        tmp_path,
+        server=server.url,
+        language="en-GB",
+        disabled_rules=["ENGLISH_WORD_REPEAT_RULE"],
+        enabled_categories=["STYLE"],
+        picky=True,
+    )
+    findings = _grammar(article.read_text("utf-8"), article)
+    assert "the the" not in [article.read_text("utf-8")[f.start : f.end] for f in findings]
+    form = server.checks()[0]
+    assert form["language"] == "en-GB"
+    assert form["disabledRules"] == "ENGLISH_WORD_REPEAT_RULE"
+    assert form["enabledCategories"] == "STYLE"
+    assert form["level"] == "picky"
+
+
+def test_request_is_form_encoded(server, tmp_path, monkeypatch) -> None:
+    bodies = []
+    real = languagetool.urllib.request.urlopen
+
+    def spy(request, timeout):
+        if request.data:
+            bodies.append((request.get_header("Content-type"), request.data.decode()))
+        return real(request, timeout=timeout)
+
+    monkeypatch.setattr(languagetool.urllib.request, "urlopen", spy)
+    article = _project(tmp_path, server=server.url)
+    lint_text(article.read_text("utf-8"), path=str(article))
+    ((kind, body),) = bodies
+    assert kind == "application/x-www-form-urlencoded"
+    assert set(dict(urllib.parse.parse_qsl(body))) == {"language", "data"}
+
+
+def test_safe_rules_make_those_fixes_safe(server, tmp_path, capsys) -> None:
+    text = "Headline\n\nThe vote was a upset for the the government.\n"
+    article = _project(tmp_path, text, server=server.url, safe_rules=["ENGLISH_WORD_REPEAT_RULE"])
+    assert main(["fix", str(article)]) == 1  # the a/an fix is unsafe and remains
+    assert article.read_text("utf-8") == "Headline\n\nThe vote was a upset for the government.\n"
+    assert main(["fix", "--unsafe-fixes", str(article)]) == 0
+    assert article.read_text("utf-8") == "Headline\n\nThe vote was an upset for the government.\n"
+
+
+def test_env_variable_overrides_the_config(server, tmp_path, monkeypatch) -> None:
+    article = _project(tmp_path, server="http://127.0.0.1:9")
+    monkeypatch.setenv(languagetool.ENV_URL, server.url)
+    assert Config(tmp_path / ".newslint.yaml").languagetool.server == server.url
+    assert _grammar(article.read_text("utf-8"), article)
+
+
+def _check(article: Path, *extra: str) -> int:
+    return main(["check", "--format", "text", *extra, str(article)])
+
+
+def test_no_server_configured_is_silent(tmp_path, capsys) -> None:
+    article = _project(tmp_path, "Headline\n\nThe vote was a upset.\n")
+    assert _check(article) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    assert _check(article, "--require-grammar") == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        "newslint: error: --require-grammar: no LanguageTool server is configured"
+        " (languagetool.server or $NEWSLINT_LANGUAGETOOL_URL)"
+    ]
+
+
+def _assert_one_warning(err: str, *phrases: str) -> None:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("newslint: warning: LanguageTool at http://127.0.0.1:")
+    assert lines[0].endswith("; grammar rules skipped")
+    for phrase in phrases:
+        assert phrase in lines[0]
+    assert "Traceback" not in err
+
+
+def test_server_down(tmp_path, capsys) -> None:
+    article = _project(tmp_path, "Headline\n\nThe vote was a upset.\n", server="http://127.0.0.1:1")
+    second = tmp_path / "second.md"
+    second.write_text("Headline\n\nIt was a upset.\n", encoding="utf-8")
+    assert main(["check", str(article), str(second)]) == 0
+    _assert_one_warning(capsys.readouterr().err, "unreachable", "refused")
+    assert main(["check", "--require-grammar", str(article)]) == 2
+    _assert_one_warning(capsys.readouterr().err, "unreachable")
+
+
+def test_garbage_answer(server, tmp_path, capsys) -> None:
+    server.mode = "garbage"
+    article = _project(tmp_path, "Headline\n\nThe vote was a upset.\n", server=server.url)
+    assert _check(article) == 0
+    _assert_one_warning(capsys.readouterr().err, "answered garbage", "502 Bad Gateway")
+
+
+def test_malformed_match(server, tmp_path, capsys, monkeypatch) -> None:
+    import lt_standin
+
+    monkeypatch.setattr(lt_standin, "check", lambda form, limit: {"matches": [{"offset": "x"}]})
+    article = _project(tmp_path, "Headline\n\nThe vote was a upset.\n", server=server.url)
+    assert _check(article) == 0
+    _assert_one_warning(capsys.readouterr().err, "malformed match")
+
+
+def test_server_error_status(server, tmp_path, capsys) -> None:
+    server.mode = "error"
+    article = _project(tmp_path, "Headline\n\nThe vote was a upset.\n", server=server.url)
+    assert _check(article, "--require-grammar") == 2
+    _assert_one_warning(capsys.readouterr().err, "HTTP 500", "OutOfMemoryError")
+
+
+def test_slow_server_times_out(server, tmp_path, capsys) -> None:
+    server.mode, server.delay = "slow", 2.0
+    article = _project(tmp_path, "Headline\n\nThe vote was a upset.\n", server=server.url)
+    article.with_name("b.md").write_text("Headline\n\nAnother a upset.\n", encoding="utf-8")
+    (tmp_path / ".newslint.yaml").write_text(
+        json.dumps({"languagetool": {"server": server.url, "timeout": 0.3}}), encoding="utf-8"
+    )
+    assert main(["check", str(tmp_path)]) == 0
+    _assert_one_warning(capsys.readouterr().err, "did not answer within 0.3 s")
+    assert len(server.requests) == 1, "after the first timeout the server is not asked again"
+
+
+def test_unknown_language(server, tmp_path, capsys) -> None:
+    article = _project(tmp_path, "Headline\n\nThe vote was a upset.\n", server=server.url)
+    (tmp_path / ".newslint.yaml").write_text(
+        json.dumps({"languagetool": {"server": server.url, "language": "xx-YY"}}), encoding="utf-8"
+    )
+    assert _check(article) == 0
+    _assert_one_warning(capsys.readouterr().err, "does not support language 'xx-YY'")
+    assert server.checks() == []
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ("  serverr: http://x\n", "unknown key 'serverr'"),
+        ("  timeout: fast\n", "key 'timeout': expected number"),
+        ("  timeout: 0\n", "must be a positive number"),
+        ("  server: localhost:8081\n", "expected an http(s):// URL"),
+        ("  picky: yes\n", "key 'picky': expected true/false"),
+        ("  disabled_rules: EN_A_VS_AN\n", "key 'disabled_rules': expected a list"),
+    ],
+)
+def test_bad_settings_are_config_errors(tmp_path, capsys, settings: str, message: str) -> None:
+    config = tmp_path / ".newslint.yaml"
+    config.write_text(f"fail_on: error\nlanguagetool:\n{settings}", encoding="utf-8")
+    article = tmp_path / "a.md"
+    article.write_text("Headline\n", encoding="utf-8")
+    assert _check(article) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"newslint: error: {config}:3: languagetool: ")
+    assert message in err
+    assert "\n" not in err
+
+
+def test_languagetool_must_be_a_mapping(tmp_path, capsys) -> None:
+    config = tmp_path / ".newslint.yaml"
+    config.write_text("languagetool: http://localhost:8081\n", encoding="utf-8")
+    assert _check(_project_file(tmp_path)) == 2
+    assert f"{config}:1: languagetool: expected a mapping" in capsys.readouterr().err
+
+
+def _project_file(tmp_path: Path) -> Path:
+    article = tmp_path / "a.md"
+    article.write_text("Headline\n", encoding="utf-8")
+    return article
