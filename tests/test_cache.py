@@ -8,7 +8,7 @@ import shutil
 import pytest
 from conftest import EXAMPLES
 
-from newslint import cli
+from newslint import runner
 from newslint.cache import CACHE_DIR, cached_pack
 from newslint.cli import main
 from newslint.document import Document
@@ -31,13 +31,13 @@ def project(tmp_path):
 def linted(monkeypatch) -> list[str]:
     """The paths ``check`` really lints (a cache hit does not call ``lint``)."""
     seen: list[str] = []
-    real = cli.lint
+    real = runner.lint
 
     def spy(doc, rules):  # type: ignore[no-untyped-def]
         seen.append(doc.path)
         return real(doc, rules)
 
-    monkeypatch.setattr(cli, "lint", spy)
+    monkeypatch.setattr(runner, "lint", spy)
     return seen
 
 
