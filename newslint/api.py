@@ -38,14 +38,7 @@ def fix_document(
     """
 
     def relint(text: str) -> list[Finding]:
-        candidate = Document(
-            text,
-            doc.path,
-            bom=doc.bom,
-            encoding=doc.encoding,
-            markdown=doc.markdown,
-            paragraph_breaks=doc.paragraph_breaks,
-        )
+        candidate = doc.with_text(text)
         return lint(candidate, rules)
 
     try:

@@ -92,6 +92,17 @@ class Document:
         text, bom = decode(data, path, encoding)
         return cls(text, path, bom=bom, encoding=encoding, **kw)  # type: ignore[arg-type]
 
+    def with_text(self, text: str) -> Document:
+        """A document like this one (path, encoding, BOM, Markdown handling) holding ``text``."""
+        return Document(
+            text,
+            self.path,
+            bom=self.bom,
+            encoding=self.encoding,
+            markdown=self.markdown,
+            paragraph_breaks=self.paragraph_breaks,
+        )
+
     def to_bytes(self, text: str | None = None) -> bytes:
         """Encode ``text`` (default: this document's) as the file was: same encoding and BOM."""
         body = self.text if text is None else text

@@ -153,14 +153,7 @@ def _fix_recording(doc: Document) -> tuple[str, list[Finding], list[Pass]]:
     passes: list[Pass] = []
 
     def relint(text: str) -> list[Finding]:
-        candidate = Document(
-            text,
-            doc.path,
-            bom=doc.bom,
-            encoding=doc.encoding,
-            markdown=doc.markdown,
-            paragraph_breaks=doc.paragraph_breaks,
-        )
+        candidate = doc.with_text(text)
         findings = lint(candidate, RULES)
         passes.append(Pass(text, findings))
         return findings
