@@ -221,7 +221,10 @@ def run_files(args: argparse.Namespace) -> int:
     jobs = _jobs(args, inputs)
     if jobs > 1:
         first = inputs[0][1]
-        ctx.resolver.for_path(first).rules_for(first)  # load the packs once, before forking
+        rules = ctx.resolver.for_path(first).rules_for(first)  # load the packs before forking
+        if any(_asks_server(r) and getattr(r.check, "client", None) for r in rules):
+            jobs = 1  # one process talks to LanguageTool, so a server problem is told once
+    if jobs > 1:
         outcomes = ordered_map(
             _process_in_worker,
             inputs,

@@ -250,6 +250,17 @@ def test_server_down(tmp_path, capsys) -> None:
     _assert_one_warning(capsys.readouterr().err, "unreachable")
 
 
+def test_server_down_told_once_with_workers(tmp_path, capfd) -> None:
+    article = _project(tmp_path, "Headline\n\nThe vote was a upset.\n", server="http://127.0.0.1:1")
+    paths = [str(article)]
+    for index in range(5):
+        extra = tmp_path / f"extra{index}.md"
+        extra.write_text("Headline\n\nIt was a upset.\n", encoding="utf-8")
+        paths.append(str(extra))
+    assert main(["check", "-j", "2", "--no-cache", *paths]) == 0
+    _assert_one_warning(capfd.readouterr().err, "unreachable")
+
+
 def test_garbage_answer(server, tmp_path, capsys) -> None:
     server.mode = "garbage"
     article = _project(tmp_path, "Headline\n\nThe vote was a upset.\n", server=server.url)
