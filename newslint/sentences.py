@@ -164,8 +164,26 @@ def ends_sentence(text: str, punct_start: int, punct_end: int) -> bool:
     return not (len(word) == 1 and word.isalpha() and word.isupper())  # Gen. Mark A. Milley
 
 
+# Several checks split the same blocks into sentences; the starts found for the text last asked
+# about are kept (keyed by the text itself, so that threads never mix texts up).
+_CACHE_LIMIT = 4096
+_cache: dict[tuple[str, int, int], tuple[int, ...]] = {}
+_cached_text: list[str | None] = [None]
+
+
 def sentence_starts(text: str, start: int, end: int) -> Iterator[int]:
     """Offsets where sentences begin in ``text[start:end]`` (first letter or digit)."""
+    key = (text, start, end)
+    starts = _cache.get(key)
+    if starts is None:
+        if _cached_text[0] is not text or len(_cache) >= _CACHE_LIMIT:
+            _cache.clear()
+            _cached_text[0] = text
+        starts = _cache[key] = tuple(_find_starts(text, start, end))
+    return iter(starts)
+
+
+def _find_starts(text: str, start: int, end: int) -> Iterator[int]:
     first = _LEAD.match(text, start, end)
     yield first.end() if first else start
     for match in _END.finditer(text, start, end):

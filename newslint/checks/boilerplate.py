@@ -26,7 +26,6 @@ from newslint.options import regex_field
 from newslint.patterns import alternation
 
 CAN_FIX = True
-_SPACE = re.compile(r"\s+")
 _ICONS = re.compile("[\ue000-\uf8ff]")  # private-use glyphs of icon fonts
 _EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")  # Markdown *, **, _ markers
 
@@ -34,7 +33,7 @@ _EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")  # Markdown *, **,
 def _normal(doc: Document, text: str) -> str:
     """``text`` as patterns see it: no icon glyphs or Markdown emphasis, white space collapsed."""
     bare = _EMPHASIS.sub("", text) if doc.markdown else text
-    return _SPACE.sub(" ", _ICONS.sub("", bare)).strip()
+    return " ".join(_ICONS.sub("", bare).split())
 
 
 @dataclass
@@ -53,8 +52,7 @@ class _Unit:
     start: int  # of the stripped text
     end: int
     normal: str  # white space collapsed
-    flagged: bool  # matches ``patterns`` (else only ``run_patterns``, or nothing)
-    in_run: bool  # may be part of a run
+    flagged: bool  # matches ``patterns`` (else only ``run_patterns``)
 
 
 class Check:
@@ -101,26 +99,47 @@ class Check:
             cached = doc.memo[key] = (blocks, units)
         return cached[1]
 
-    def _units(self, doc: Document, blocks: list[Block]) -> Iterator[_Unit]:
-        for start, end, normal in self._stripped(doc, blocks):
-            short = end - start <= self.max_length
-            flagged = (
-                short
-                and self.regex is not None
-                and self.regex.fullmatch(normal) is not None
-                and not (self.exceptions and self.exceptions.search(normal))
-            )
-            in_run = flagged or bool(short and self.run_regex and self.run_regex.fullmatch(normal))
-            yield _Unit(start, end, normal, flagged, in_run)
+    def _short(self, doc: Document, blocks: list[Block]) -> tuple[list[int], list[str]]:
+        """Indices and texts of the units no longer than ``max_length``, shared like the units
+        (so that :meth:`Pattern.fullmatches` can reuse what it derives from the texts)."""
+        key = ("boilerplate-short", self.unit, id(blocks), self.max_length)
+        cached = doc.memo.get(key)
+        if cached is None or cached[0] is not blocks:
+            units = self._stripped(doc, blocks)
+            indices = [
+                i for i, (start, end, _) in enumerate(units) if end - start <= self.max_length
+            ]
+            cached = doc.memo[key] = (blocks, (indices, [units[i][2] for i in indices]))
+        return cached[1]
 
-    def _runs(self, doc: Document, units: Iterator[_Unit]) -> Iterator[list[_Unit]]:
+    def _units(self, doc: Document, blocks: list[Block]) -> Iterator[_Unit | None]:
+        """Each unit that may be part of a run, in order; None stands for any run of others."""
+        units = self._stripped(doc, blocks)
+        indices, texts = self._short(doc, blocks)
+        flagged: set[int] = set()
+        if self.regex is not None:
+            flagged = {indices[i] for i in self.regex.fullmatches(texts)}
+            if self.exceptions and flagged:
+                flagged = {i for i in flagged if not self.exceptions.search(units[i][2])}
+        in_run = set(flagged)
+        if self.run_regex:
+            in_run.update(indices[i] for i in self.run_regex.fullmatches(texts))
+        previous = -1
+        for i in sorted(in_run):
+            if i != previous + 1:
+                yield None
+            previous = i
+            start, end, normal = units[i]
+            yield _Unit(start, end, normal, i in flagged)
+
+    def _runs(self, doc: Document, units: Iterator[_Unit | None]) -> Iterator[list[_Unit]]:
         """Maximal runs of adjacent units that may be part of a run."""
         run: list[_Unit] = []
         for unit in units:
-            if run and (not unit.in_run or doc.text[run[-1].end : unit.start].strip()):
+            if run and (unit is None or doc.text[run[-1].end : unit.start].strip()):
                 yield run
                 run = []
-            if unit.in_run:
+            if unit is not None:
                 run.append(unit)
         if run:
             yield run

@@ -4,16 +4,23 @@ Each line of a prose block that ``ftfy.fix_encoding`` would change is reported o
 stretch, with ftfy's repair as the edit. Only the encoding repair runs, never ftfy's quote
 straightening, so curly quotes stay as they are; text that ftfy's detector merely finds odd but
 will not repair is not reported, nor is a lone C1 control character. ftfy is imported lazily.
+
+ftfy changes nothing in text its badness heuristic (``ftfy.badness.is_bad``) passes, and that
+heuristic is a regex every match of which holds one of a few hundred characters
+(:func:`~newslint.needles.required_chars`); lines without any of them skip ftfy.
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newslint.document import Block, Document
 from newslint.model import Edit, Hit
+from newslint.needles import required_chars
 
 CAN_FIX = True
 
@@ -37,6 +44,16 @@ def _changed_spans(old: str, new: str, merge_within: int) -> list[tuple[int, int
     return [(a, b, c, d) for a, b, c, d in spans]
 
 
+@functools.cache
+def _suspect() -> re.Pattern[str] | None:
+    """A character ftfy's badness heuristic needs in a line before it can flag it, if known."""
+    from ftfy import badness
+
+    pattern = getattr(badness, "BADNESS_RE", None)
+    chars = required_chars(pattern) if isinstance(pattern, re.Pattern) else None
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]") if chars else None
+
+
 class Check:
     def __init__(self, options: Options) -> None:
         self.merge_within = options.merge_within
@@ -45,12 +62,13 @@ class Check:
         import ftfy
 
         text = doc.text
+        suspect = _suspect()
         for block in blocks:
             pos = block.start
             for line in text[block.start : block.end].split("\n"):
                 start = pos
                 pos += len(line) + 1
-                if line.isascii():
+                if line.isascii() or (suspect and not suspect.search(line)):
                     continue
                 fixed = ftfy.fix_encoding(line)
                 if fixed == line:

@@ -40,7 +40,9 @@ class Check:
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         text = doc.text
-        for block in blocks:
+        spans = [(block.start, block.end) for block in blocks]
+        for index in self.regex.spans_to_search(text, spans):
+            block = blocks[index]
             excepted: list[tuple[int, int]] | None = None  # found on the block's first match
             for match in self.regex.finditer(text, block.start, block.end):
                 if excepted is None:

@@ -18,7 +18,6 @@ from newslint.model import Edit, Hit
 from newslint.sentences import sentence_spans
 
 CAN_FIX = True
-_SPACE = re.compile(r"\s+")
 _TERMINAL = re.compile(r"[.!?…][\"”’'»)\]]*$")
 
 
@@ -29,7 +28,8 @@ class Options:
 
 
 def _key(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    """``text`` with runs of white space collapsed to one space, stripped."""
+    return " ".join(text.split())  # str.split's white space is re's \s
 
 
 class Check:

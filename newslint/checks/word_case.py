@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from newslint.checks.base import capitalize
+from newslint.checks.base import blocks_holding, capitalize
 from newslint.document import Block, Document
 from newslint.model import Edit, Hit
 from newslint.options import regex_field
@@ -41,6 +41,7 @@ class Check:
         self.ambiguous = (
             re.compile(rf"\b(?:{_alternation(options.ambiguous)})\b") if options.ambiguous else None
         )
+        self.word_list, self.ambiguous_list = options.words, options.ambiguous
         self.context = [compile_pattern(p) for p in options.context]  # user regexes
         self.sentence_starts = options.sentence_starts
 
@@ -56,11 +57,15 @@ class Check:
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         text = doc.text
+        with_words = set(blocks_holding(text, blocks, self.word_list)) if self.words else set()
+        with_ambiguous = (
+            set(blocks_holding(text, blocks, self.ambiguous_list)) if self.ambiguous else set()
+        )
         for block in blocks:
             hits = []
-            if self.words:
+            if self.words and block in with_words:
                 hits += list(self.words.finditer(text, block.start, block.end))
-            if self.ambiguous:
+            if self.ambiguous and block in with_ambiguous:
                 hits += [
                     m
                     for m in self.ambiguous.finditer(text, block.start, block.end)
