@@ -21,6 +21,7 @@ import regex
 from newslint.needles import fold, needles
 from newslint.relaxed import relax_for_lines, relax_for_search
 
+_FEW = 16  # texts that fullmatches() checks one by one rather than in one joined search
 MATCH_TIMEOUT = 2.0  # seconds for one search when no rule budget is set
 _FLAGS = {
     re.IGNORECASE: regex.IGNORECASE,
@@ -207,6 +208,8 @@ class Pattern:
         return sorted(found)
 
     def _fullmatching(self, texts: Sequence[str]) -> set[int]:
+        if len(texts) <= _FEW:  # not worth compiling the line-wise pattern
+            return {i for i, text in enumerate(texts) if self.fullmatch(text) is not None}
         lines = self._lines_regex()
         joined = "\n" + "\n".join(texts) + "\n"
         if lines is None or joined.count("\n") != len(texts) + 1:

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from newslint import patterns
 from newslint.checks.base import blocks_holding
 from newslint.document import Block
 from newslint.needles import needles, required_chars
@@ -47,7 +48,9 @@ PATTERNS = [
 
 
 @pytest.mark.parametrize("source", PATTERNS)
-def test_fullmatches_agrees_with_one_fullmatch_per_line(source: str) -> None:
+@pytest.mark.parametrize("few", [0, 16])
+def test_fullmatches_agrees_with_one_fullmatch_per_line(source: str, few: int, monkeypatch) -> None:
+    monkeypatch.setattr(patterns, "_FEW", few)  # 0: always the joined search
     pattern = compile_pattern(source, re.I)
     expected = {i for i, line in enumerate(LINES) if pattern.fullmatch(line)}
     assert pattern.fullmatches(LINES) == expected

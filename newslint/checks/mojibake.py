@@ -59,6 +59,8 @@ class Check:
         self.merge_within = options.merge_within
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
+        if doc.text.isascii():
+            return  # no mojibake without non-ASCII characters: ftfy is not even imported
         import ftfy
 
         text = doc.text
