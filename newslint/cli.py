@@ -17,7 +17,6 @@ from newslint.baseline import BASELINE_NAME, Baseline, Linted
 from newslint.config import ConfigResolver
 from newslint.engine import lint
 from newslint.errors import NewslintError
-from newslint.feed_runner import run_feed
 from newslint.model import Rule
 from newslint.output import EXIT_CLEAN, EXIT_ERROR, overrides, print_error
 from newslint.report import FORMATS
@@ -254,6 +253,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "stats":
             return stats.run(args)
         if args.jsonl:
+            from newslint.feed_runner import run_feed  # only feeds need it
+
             return run_feed(args)
         return run_files(args)
     except NewslintError as exc:

@@ -26,7 +26,6 @@ import sys
 import tempfile
 import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -343,7 +342,7 @@ class Client:
         return f"{base}/{endpoint}"
 
     def _check_language(self) -> None:
-        answer = self._call(urllib.request.Request(self._url("languages")))
+        answer = self._call("languages")
         if not isinstance(answer, list) or not all(isinstance(e, dict) for e in answer):
             raise GrammarUnavailable("answered /v2/languages with something other than a list")
         codes = {str(e.get(k)) for e in answer for k in ("code", "longCode")}
@@ -373,15 +372,10 @@ class Client:
         if s.picky:
             form["level"] = "picky"
         body = urllib.parse.urlencode(form).encode()
-        request = urllib.request.Request(
-            self._url("check"),
-            data=body,
-            headers={"Content-Type": "application/x-www-form-urlencoded"},
-        )
         found: list[list] = [[] for _ in batch]
         boundaries = utf16_boundaries(original)
         for utf16_start, length, rule_id, category, message, replacements in _parse_check(
-            self._call(request)
+            self._call("check", body)
         ):
             start = to_code_point(boundaries, utf16_start)
             end = to_code_point(boundaries, utf16_start + length)
@@ -396,7 +390,12 @@ class Client:
         for (_unit, key), entries in zip(batch, found, strict=True):
             self._store(key, entries)
 
-    def _call(self, request: urllib.request.Request) -> Any:
+    def _call(self, endpoint: str, form: bytes | None = None) -> Any:
+        """GET (or, with a form-encoded body, POST) an endpoint and decode its JSON answer."""
+        import urllib.request  # with http.client, only when a server is asked
+
+        headers = {"Content-Type": "application/x-www-form-urlencoded"} if form else {}
+        request = urllib.request.Request(self._url(endpoint), data=form, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=self.settings.timeout) as response:
                 raw = response.read()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import socket
 import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -182,14 +183,14 @@ def test_settings_reach_the_server(server, tmp_path) -> None:
 
 def test_request_is_form_encoded(server, tmp_path, monkeypatch) -> None:
     bodies = []
-    real = languagetool.urllib.request.urlopen
+    real = urllib.request.urlopen
 
     def spy(request, timeout):
         if request.data:
             bodies.append((request.get_header("Content-type"), request.data.decode()))
         return real(request, timeout=timeout)
 
-    monkeypatch.setattr(languagetool.urllib.request, "urlopen", spy)
+    monkeypatch.setattr(urllib.request, "urlopen", spy)
     article = _project(tmp_path, server=server.url)
     lint_text(article.read_text("utf-8"), path=str(article))
     ((kind, body),) = bodies
