@@ -33,7 +33,7 @@ from newslint.output import (
     print_error,
     use_color,
 )
-from newslint.parallel import default_jobs, ordered_map
+from newslint.parallel import default_jobs, ordered_map_with_context
 from newslint.report import FileReport, render, summary_counts, summary_text
 from newslint.runner import Outcome
 
@@ -103,19 +103,6 @@ def _process_record(ctx: _FeedContext, record: Record) -> _RecordOutcome:
     return result
 
 
-_FEED_WORKER: _FeedContext | None = None
-
-
-def _init_feed_worker(args: argparse.Namespace, fmt: str, color: bool, streamed: bool) -> None:
-    global _FEED_WORKER
-    _FEED_WORKER = _FeedContext.build(args, fmt, color, streamed)
-
-
-def _record_in_worker(record: Record) -> _RecordOutcome:
-    assert _FEED_WORKER is not None
-    return _process_record(_FEED_WORKER, record)
-
-
 def run_feed(args: argparse.Namespace) -> int:
     """``check``/``fix --jsonl FEED``: lint each record's text field; fix writes a new feed."""
     if args.paths != ["."]:
@@ -135,9 +122,8 @@ def run_feed(args: argparse.Namespace) -> int:
     records = iter_records(ctx.feed, args.text_field, args.id_field, progress)
     jobs = args.jobs or default_jobs()
     if jobs > 1 and progress.total > 256 * 1024:
-        init = (args, fmt, color, streamed)
-        outcomes = ordered_map(
-            _record_in_worker, records, jobs, initializer=_init_feed_worker, initargs=init
+        outcomes = ordered_map_with_context(
+            _process_record, records, jobs, _FeedContext.build, (args, fmt, color, streamed)
         )
     else:
         outcomes = (_process_record(ctx, record) for record in records)

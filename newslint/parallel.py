@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -62,3 +63,35 @@ def ordered_map(
             yield from pending.popleft().result()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+_CONTEXT: Any = None  # what each worker process built for ordered_map_with_context
+
+
+def _build_context(build: Callable[..., Any], build_args: tuple[Any, ...]) -> None:
+    global _CONTEXT
+    _CONTEXT = build(*build_args)
+
+
+def _with_context(func: Callable[[Any, T], R], item: T) -> R:
+    return func(_CONTEXT, item)
+
+
+def ordered_map_with_context(
+    func: Callable[[Any, T], R],
+    items: Iterable[T],
+    jobs: int,
+    build: Callable[..., Any],
+    build_args: tuple[Any, ...],
+) -> Iterator[R]:
+    """``func(context, item)`` for each item in worker processes, results in input order.
+
+    Each worker builds its own ``context = build(*build_args)`` once, when it starts.
+    """
+    return ordered_map(
+        partial(_with_context, func),
+        items,
+        jobs,
+        initializer=_build_context,
+        initargs=(build, build_args),
+    )

@@ -34,7 +34,7 @@ from newslint.output import (
     print_error,
     use_color,
 )
-from newslint.parallel import default_jobs, ordered_map
+from newslint.parallel import default_jobs, ordered_map_with_context
 from newslint.report import FileReport, render, summary_counts, summary_text
 
 
@@ -181,17 +181,8 @@ def _process(ctx: _Context, name: str, path: Path | None, is_stdin: bool) -> Out
     return outcome
 
 
-_WORKER: _Context | None = None
-
-
-def _init_worker(args: argparse.Namespace, fmt: str, color: bool, streamed: bool) -> None:
-    global _WORKER
-    _WORKER = _Context.build(args, fmt, color, streamed)
-
-
-def _process_in_worker(item: tuple[str, Path | None, bool]) -> Outcome:
-    assert _WORKER is not None
-    outcome = _process(_WORKER, *item)
+def _process_in_worker(ctx: _Context, item: tuple[str, Path | None, bool]) -> Outcome:
+    outcome = _process(ctx, *item)
     if outcome.report is not None:
         outcome.report.rules = ()  # the main process adds them back if the format needs them
     return outcome
@@ -225,12 +216,8 @@ def run_files(args: argparse.Namespace) -> int:
         if any(_asks_server(r) and getattr(r.check, "client", None) for r in rules):
             jobs = 1  # one process talks to LanguageTool, so a server problem is told once
     if jobs > 1:
-        outcomes = ordered_map(
-            _process_in_worker,
-            inputs,
-            jobs,
-            initializer=_init_worker,
-            initargs=(args, fmt, color, streamed),
+        outcomes = ordered_map_with_context(
+            _process_in_worker, inputs, jobs, _Context.build, (args, fmt, color, streamed)
         )
     else:
         outcomes = (_process(ctx, *item) for item in inputs)
