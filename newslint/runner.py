@@ -105,10 +105,17 @@ class Outcome:
     counts: tuple[int, int, int] = (0, 0, 0)  # for the summary line of a streamed report
 
 
-def _asks_server(rule: Rule) -> bool:
-    """Whether a rule's findings depend on a LanguageTool server (so they are not cached)."""
+def _talks_to_server(rule: Rule) -> bool:
+    """Whether a rule sends text to a configured LanguageTool server."""
     client = getattr(rule.check, "client", None)
-    return rule.kind == "grammar" and (client is None or client.configured)
+    return rule.kind == "grammar" and client is not None and client.configured
+
+
+def _asks_server(rule: Rule) -> bool:
+    """Whether a rule's findings may depend on a LanguageTool server (so they are not cached):
+    any grammar rule not yet bound to a client counts too."""
+    unbound = rule.kind == "grammar" and getattr(rule.check, "client", None) is None
+    return unbound or _talks_to_server(rule)
 
 
 def _lint_cached(ctx: _Context, doc: Document, rules: tuple[Rule, ...], config: Config) -> list:
@@ -213,7 +220,7 @@ def run_files(args: argparse.Namespace) -> int:
     if jobs > 1:
         first = inputs[0][1]
         rules = ctx.resolver.for_path(first).rules_for(first)  # load the packs before forking
-        if any(_asks_server(r) and getattr(r.check, "client", None) for r in rules):
+        if any(_talks_to_server(r) for r in rules):
             jobs = 1  # one process talks to LanguageTool, so a server problem is told once
     if jobs > 1:
         outcomes = ordered_map_with_context(
