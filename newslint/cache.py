@@ -151,9 +151,9 @@ class FindingsCache:
                 shutil.rmtree(other, ignore_errors=True)
 
 
-def _user_cache() -> Path:
+def _user_cache(kind: str = "packs") -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "newslint" / "packs"
+    return Path(base) / "newslint" / kind
 
 
 def _pack_entry(path: Path) -> Path | None:
@@ -190,16 +190,37 @@ def store_pack(path: Path, rules: tuple[Rule, ...]) -> None:
     if entry is None:
         return
     try:
-        if not entry.parent.is_dir():  # a new newslint: drop the packs compiled by others
-            for other in _user_cache().glob("*"):
+        data = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - e.g. a check holding something that does not pickle
+        return
+    _store_user_entry(entry, data, "packs")
+
+
+def cached_blob(kind: str, key: str) -> bytes | None:
+    """Bytes saved by :func:`store_blob` under ``kind`` and ``key`` for this newslint, or None."""
+    try:
+        return (_user_cache(kind) / code_fingerprint() / key).read_bytes()
+    except OSError:
+        return None
+
+
+def store_blob(kind: str, key: str, data: bytes) -> None:
+    """Save ``data`` in the user's cache directory (silently skipped on any failure)."""
+    _store_user_entry(_user_cache(kind) / code_fingerprint() / key, data, kind)
+
+
+def _store_user_entry(entry: Path, data: bytes, kind: str) -> None:
+    """Write ``entry`` atomically; a new newslint first drops what older ones left."""
+    try:
+        if not entry.parent.is_dir():
+            for other in _user_cache(kind).glob("*"):
                 if other.is_dir():
                     shutil.rmtree(other, ignore_errors=True)
                 else:
                     other.unlink()
         entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        data = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
-    except Exception:  # noqa: BLE001 - e.g. a check holding something that does not pickle
+    except OSError:
         return
     try:
         with os.fdopen(fd, "wb") as handle:

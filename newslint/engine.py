@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 import re
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from newslint.document import Document
 from newslint.errors import NewslintError
 from newslint.model import Finding, Fix, Rule
 from newslint.patterns import PatternTimeout, time_limit
 
+if TYPE_CHECKING:
+    from newslint.prefilter import Prefilter
+
 RULE_TIME_LIMIT = 3.0  # seconds of regex matching per rule and document
+# Documents linted with a rule set before its prefilter is built: a run over one or two short
+# files does not pay for importing and compiling it (findings are the same either way).
+PREFILTER_AFTER = 4
 _DIRECTIVE = re.compile(r"<!--\s*newslint-(disable-next-line|disable|enable)\b(.*?)-->", re.S)
 
 
@@ -102,7 +110,12 @@ def lint(doc: Document, rules: Iterable[Rule]) -> list[Finding]:
     mask_starts = [s for s, _ in masks]
     directives = _directives(doc)
     timed_out: list[Rule] = []
-    for rule in rules:
+    rules = tuple(rules)
+    possible = _prefilter(rules)
+    may_match = possible.possible(doc.text) if possible else None
+    for index, rule in enumerate(rules):
+        if may_match is not None and index not in may_match:
+            continue
         blocks = doc.blocks_of(rule.scope)
         if not blocks:
             continue
@@ -126,6 +139,28 @@ def lint(doc: Document, rules: Iterable[Rule]) -> list[Finding]:
     if timed_out:
         raise RuleTimeout(doc.path, timed_out, findings)
     return findings
+
+
+# ids of a rule set's rules -> [the rules (kept alive, so ids stay theirs), documents, Prefilter]
+_prefilters: dict[tuple[int, ...], list] = {}
+
+
+def _prefilter(rules: tuple[Rule, ...]) -> Prefilter | None:
+    """The prefilter of ``rules`` once PREFILTER_AFTER documents were linted with them; None
+    before, or without the ``hyperscan`` package."""
+    key = tuple(map(id, rules))
+    entry = _prefilters.get(key)
+    if entry is None:
+        if len(_prefilters) >= 8:
+            _prefilters.clear()
+        entry = _prefilters[key] = [rules, 0, None]
+    entry[1] += 1
+    if entry[1] == PREFILTER_AFTER + 1:
+        from newslint.prefilter import Prefilter  # noqa: PLC0415 - see PREFILTER_AFTER
+
+        with contextlib.suppress(ImportError):  # no hyperscan for this platform: rules all run
+            entry[2] = Prefilter([getattr(rule.check, "prefilter", None) for rule in rules])
+    return entry[2]
 
 
 class RuleTimeout(NewslintError):

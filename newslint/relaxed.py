@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import re
 
-_ESCAPE = re.compile(
-    r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[NpP]\{[^}]*\}|.)", re.S
-)
+ESCAPE = re.compile(r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[NpP]\{[^}]*\}|.)", re.S)
 _ZERO_WIDTH = frozenset([r"\b", r"\B", r"\m", r"\M"])  # word boundaries: see the next character
 # escapes never matching a line break
 _KEPT = _ZERO_WIDTH | {r"\w", r"\d", r"\S", r"\t", r"\r", r"\f", r"\v", r"\a"}
@@ -53,7 +51,7 @@ def _without_break(token: str) -> str | None:
     return token
 
 
-def _class_end(source: str, i: int) -> int | None:
+def class_end(source: str, i: int) -> int | None:
     """Index just past the character class opening at ``source[i]``; None for POSIX/nested sets."""
     j = i + 1
     if j < len(source) and source[j] == "^":
@@ -73,7 +71,7 @@ def _class_end(source: str, i: int) -> int | None:
     return None
 
 
-def _group_kind(source: str, i: int) -> str | None:
+def group_kind(source: str, i: int) -> str | None:
     """Kind of the group opening at ``source[i]`` ("(" seen): plain, lookaround, atomic, or None
     for constructs that are refused (inline flags, comments, conditionals and the like)."""
     rest = source[i + 1 : i + 4]
@@ -112,7 +110,7 @@ def _relax(source: str, *, lines: bool) -> str | None:
         char = source[i]
         token: str | None = char
         if char == "\\":
-            escape = _ESCAPE.match(source, i)
+            escape = ESCAPE.match(source, i)
             token = escape.group() if escape else char
             i += len(token)
             if token[1:2].isdigit() or token[1:2] in ("A", "Z", "z", "G", "K", "g", "k"):
@@ -128,7 +126,7 @@ def _relax(source: str, *, lines: bool) -> str | None:
             quantified = False
             continue
         if char == "[":
-            end = _class_end(source, i)
+            end = class_end(source, i)
             if end is None:
                 return None
             token = source[i:end]
@@ -138,7 +136,7 @@ def _relax(source: str, *, lines: bool) -> str | None:
             quantified = False
             continue
         if char == "(":
-            kind = _group_kind(source, i)
+            kind = group_kind(source, i)
             if kind is None or (kind == "lookaround" and dropping):
                 return None
             stack.append(kind)

@@ -32,6 +32,7 @@ class Check:
             words = "|".join(re.escape(w) for w in sorted(options.words, key=len, reverse=True))
             alternatives.append(rf"\b(?:{words})\b")
         self.regex = compile_pattern("|".join(alternatives), flags)
+        self.prefilter = ((self.regex.source, flags),)  # see newslint.prefilter
         if options.group and options.group > self.regex.groups:
             raise ValueError(f"key 'group': the pattern has only {self.regex.groups} groups")
         self.exceptions = alternation(options.exceptions, flags)
