@@ -146,10 +146,10 @@ def _scan_block(text: str, start: int, end: int) -> tuple[list, list, list]:
                 problems.append(Problem("unopened", i, ch))
     for mark, offset in brackets:
         problems.append(Problem("unclosed", offset, mark, insert_at=None))
-    if _CODE.search(text, start, end):
-        return spans, [], []  # a line of program code, not prose
     # Straight or single quotes left open are too often apostrophes to report.
     open_quotes = [(m, o) for m, o in stack if m in '“«"']
+    if (open_quotes or problems) and _CODE.search(text, start, end):
+        return spans, [], []  # a line of program code, not prose
     return spans, open_quotes, problems
 
 
@@ -171,8 +171,12 @@ def scan_document(doc: Document) -> QuoteScan:
     text = doc.text
     scan = QuoteScan()
     prose = [b for b in doc.blocks if b.kind in PROSE_KINDS]
+    marks = [m.start() for m in _MARKS.finditer(text)]
     continued = False
     for index, block in enumerate(prose):
+        first = bisect.bisect_left(marks, block.start)
+        if first == len(marks) or marks[first] >= block.end:
+            continue  # no mark in the block: nothing quoted, nothing unbalanced
         spans, open_quotes, problems = _scan_block(text, block.start, block.end)
         scan.spans.extend(spans)
         scan.problems.extend(problems)

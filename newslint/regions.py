@@ -21,7 +21,9 @@ _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
 _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
 _THEMATIC = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_BLANK_BETWEEN = re.compile(r"\S[^\S\n]*\n[ \t\r]*\n[ \t\r]*\S")  # linear: a line's last \S
+# A blank line followed by a line with text (the line before is checked apart: starting the
+# pattern there would try every character of a text without blank lines)
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n(?=[ \t\r]*\S)")
 _YAML_TITLE = re.compile(r"""^title:[ \t]*(["']?)(.*?)\1[ \t]*\r?$""", re.M)
 _TOML_TITLE = re.compile(r"""^title[ \t]*=[ \t]*(["'])(.*?)\1[ \t]*\r?$""", re.M)
 
@@ -74,7 +76,11 @@ def use_line_paragraphs(doc: Document) -> bool:
         return True
     if doc.paragraph_breaks == "blank-line" or doc.markdown:
         return False
-    return _BLANK_BETWEEN.search(doc.text) is None
+    text = doc.text
+    for blank in _BLANK_LINE.finditer(text):
+        if text[text.rfind("\n", 0, blank.start()) + 1 : blank.start()].strip():
+            return False  # a blank line between two lines with text
+    return True
 
 
 def split_blocks(doc: Document) -> list[Block]:
