@@ -19,8 +19,9 @@ if TYPE_CHECKING:
     from newslint.prefilter import Prefilter
 
 RULE_TIME_LIMIT = 3.0  # seconds of regex matching per rule and document
-# Documents linted with a rule set before its prefilter is built: a run over one or two short
-# files does not pay for importing and compiling it (findings are the same either way).
+# Documents linted with a rule set before its prefilter is compiled: a run over a few short
+# files does not pay for that (findings are the same either way). A prefilter compiled before
+# (kept in the user's cache) is used from the first document.
 PREFILTER_AFTER = 4
 _DIRECTIVE = re.compile(r"<!--\s*newslint-(disable-next-line|disable|enable)\b(.*?)-->", re.S)
 
@@ -146,8 +147,8 @@ _prefilters: dict[tuple[int, ...], list] = {}
 
 
 def _prefilter(rules: tuple[Rule, ...]) -> Prefilter | None:
-    """The prefilter of ``rules`` once PREFILTER_AFTER documents were linted with them; None
-    before, or without the ``hyperscan`` package."""
+    """The prefilter of ``rules``: from the user's cache at once, else compiled once
+    PREFILTER_AFTER documents were linted with them; None before, or without ``hyperscan``."""
     key = tuple(map(id, rules))
     entry = _prefilters.get(key)
     if entry is None:
@@ -155,11 +156,13 @@ def _prefilter(rules: tuple[Rule, ...]) -> Prefilter | None:
             _prefilters.clear()
         entry = _prefilters[key] = [rules, 0, None]
     entry[1] += 1
-    if entry[1] == PREFILTER_AFTER + 1:
+    if entry[2] is None and entry[1] in (1, PREFILTER_AFTER + 1):
         from newslint.prefilter import Prefilter  # noqa: PLC0415 - see PREFILTER_AFTER
 
         with contextlib.suppress(ImportError):  # no hyperscan for this platform: rules all run
-            entry[2] = Prefilter([getattr(rule.check, "prefilter", None) for rule in rules])
+            specs = [getattr(rule.check, "prefilter", None) for rule in rules]
+            prefilter = Prefilter(specs, compile=entry[1] > PREFILTER_AFTER)
+            entry[2] = prefilter if prefilter.ready else None
     return entry[2]
 
 

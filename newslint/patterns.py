@@ -105,7 +105,18 @@ class Pattern:
         self._flags = converted
         self._lines: regex.Pattern | None | bool = False  # see _lines_regex
         self._loose: regex.Pattern | None | bool = False  # see _loose_regex
-        self._needles: frozenset[str] | None | bool = False  # see _with_needles
+        self._needles = needles(source, bool(converted & regex.IGNORECASE))  # see _with_needles
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled (in the compiled-pack cache) without compiled regexes: a run compiles only
+        the patterns it uses (see :attr:`_compiled`)."""
+        return {**self.__dict__, "_regex": None, "_lines": False, "_loose": False}
+
+    @property
+    def _compiled(self) -> regex.Pattern:
+        if self._regex is None:
+            self._regex = regex.compile(self.source, self._flags)
+        return self._regex
 
     def _lines_regex(self) -> regex.Pattern | None:
         """A loosened pattern (see :mod:`newslint.relaxed`) matching a whole line between two
@@ -164,13 +175,13 @@ class Pattern:
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         try:
-            return self._regex.search(text, pos, endpos, timeout=_timeout())
+            return self._compiled.search(text, pos, endpos, timeout=_timeout())
         except TimeoutError:
             raise PatternTimeout(self.source) from None
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         try:
-            return self._regex.fullmatch(text, pos, endpos, timeout=_timeout())
+            return self._compiled.fullmatch(text, pos, endpos, timeout=_timeout())
         except TimeoutError:
             raise PatternTimeout(self.source) from None
 
@@ -189,8 +200,6 @@ class Pattern:
         return {chosen[i] for i in self._fullmatching([texts[i] for i in chosen])}
 
     def _with_needles(self, texts: Sequence[str]) -> list[int]:
-        if self._needles is False:
-            self._needles = needles(self.source, bool(self._flags & regex.IGNORECASE))
         if self._needles is None or not texts:
             return list(range(len(texts)))
         haystack, starts = _haystack(texts, bool(self._flags & regex.IGNORECASE))
@@ -232,13 +241,13 @@ class Pattern:
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         try:
-            return self._regex.match(text, pos, endpos, timeout=_timeout())
+            return self._compiled.match(text, pos, endpos, timeout=_timeout())
         except TimeoutError:
             raise PatternTimeout(self.source) from None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
         try:
-            yield from self._regex.finditer(text, pos, endpos, timeout=_timeout())
+            yield from self._compiled.finditer(text, pos, endpos, timeout=_timeout())
         except TimeoutError:
             raise PatternTimeout(self.source) from None
 

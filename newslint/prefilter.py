@@ -324,9 +324,12 @@ def to_hyperscan(source: str, *, caseless: bool = False) -> str | None:
 class Prefilter:
     """The rules of a rule set that may match a document, found by one Hyperscan scan."""
 
-    def __init__(self, specs: Sequence[tuple[tuple[str, int], ...] | None]) -> None:
+    def __init__(
+        self, specs: Sequence[tuple[tuple[str, int], ...] | None], *, compile: bool = True
+    ) -> None:
         """``specs[i]``: rule i's prefilter patterns (source, ``re`` flags), or None (the rule
-        always runs)."""
+        always runs). With ``compile`` false, only a database from the user's cache is used
+        (:attr:`ready` tells whether there was one)."""
         import hyperscan  # noqa: PLC0415 - only runs that lint many documents load it
 
         self._hs = hyperscan
@@ -345,7 +348,8 @@ class Prefilter:
                 self.always.add(index)
             else:
                 expressions[index] = [(p.encode(), self._flags(f)) for p, f in converted]  # type: ignore[union-attr]
-        self._database = self._load(expressions) if expressions else None
+        self._database = self._load(expressions, compile) if expressions else None
+        self.ready = self._database is not None or not expressions
         if self._database is not None:
             self._scratch = hyperscan.Scratch(self._database)
 
@@ -358,7 +362,7 @@ class Prefilter:
             value |= hs.HS_FLAG_DOTALL
         return value
 
-    def _load(self, expressions: dict[int, list[tuple[bytes, int]]]) -> Any:
+    def _load(self, expressions: dict[int, list[tuple[bytes, int]]], compile: bool) -> Any:
         """The compiled database, from the user's cache when this set was compiled before.
 
         A rule whose patterns Hyperscan refuses (e.g. one that can match an empty string)
@@ -378,6 +382,8 @@ class Prefilter:
                 database = self._hs.loadb(blob, self._hs.HS_MODE_BLOCK)
                 self.always |= {int(i) for i in always.split()}
                 return database
+        if not compile:
+            return None
         database = self._compile(expressions)
         if database is None:
             for index in list(expressions):
