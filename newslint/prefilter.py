@@ -297,16 +297,51 @@ def _zero_width(node: Node) -> bool:
 def _sequence(
     items: list[tuple[Node, str]], groups: dict[int, Node], at_start: bool, at_end: bool
 ) -> str:
+    """Hyperscan text for a sequence. Where the sequence is the whole match, a lookahead
+    before its end may stand for the rest: the text it looks at follows what precedes it, so
+    what precedes plus that text must be in the document too. That is taken when the
+    lookahead needs a longer text than the rest, as in ``^(?=(?:[A-Z]+ ){8})[^a-z]*$``."""
     out = []
     for index, (node, quantifier) in enumerate(items):
         before = at_start and all(_zero_width(n) for n, _ in items[:index])
         after = at_end and all(_zero_width(n) for n, _ in items[index + 1 :])
         if quantifier:
             before = after = False  # a repeated lookaround is no text at the match's ends
+        if (
+            at_start
+            and at_end
+            and not (after or quantifier)
+            and node[:2] == ("group", "ahead")
+            and _shortest(node[2], groups) >= _shortest(("alt", [items[index + 1 :]]), groups)
+        ):
+            return "".join(out) + _emit(node, groups, before, True)
         text = _emit(node, groups, before, after)
         if text:
             out.append(text + quantifier)
     return "".join(out)
+
+
+def _shortest(node: Node, groups: dict[int, Node]) -> int:
+    """The length of the shortest text ``node`` matches (lookarounds match none)."""
+    kind = node[0]
+    if kind == "atom":
+        return 1
+    if kind == "ref":
+        return _shortest(groups[node[1]], groups)
+    if kind == "alt":
+        return min(sum(_shortest(n, groups) * _least(q) for n, q in items) for items in node[1])
+    if kind == "group" and node[1] == "plain":
+        return _shortest(node[2], groups)
+    return 0
+
+
+def _least(quantifier: str) -> int:
+    """How many times a quantifier repeats at least."""
+    if not quantifier or quantifier[0] == "+":
+        return 1
+    if quantifier[0] == "{":
+        return int(quantifier[1:].split(",")[0].rstrip("}") or 0)
+    return 0
 
 
 def to_hyperscan(source: str, *, caseless: bool = False) -> str | None:

@@ -59,6 +59,7 @@ def prefilter_from_the_first_document(monkeypatch):
         (r"\s\s", "a\u2003\u2003b"),
         (r"a{0,500}b", "b"),
         (r"^Advertisement$", "Advertisement"),
+        (r"(?<![^\n])(?=(?:[A-Z]+ ){3})[^a-z\n]*$", "ONE TWO THREE FOUR"),
     ],
 )
 def test_a_text_the_pattern_matches_passes(source, text):
@@ -73,6 +74,8 @@ def test_a_text_the_pattern_matches_passes(source, text):
         (r"(?<=[a-z]{2})([ \t]?)([.!?])(?=[A-Z][a-z]+\b)", "He said. The talks ended."),
         (r"(?<=\w)[.:;]\s+([,;])(?=\s)", "members, among which is Poland."),
         (r"\ufffd+", "An article in plain UTF-8."),
+        # the lookahead (eight capitalised words) stands for the weaker rest of the pattern
+        (r"(?<![^\n])(?=(?:[A-Z]+ ){8})[^a-z\n]*[.!?]", "A B. C D."),
     ],
 )
 def test_a_text_without_the_telling_characters_is_ruled_out(source, text):
