@@ -13,9 +13,7 @@ import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
-
-import pathspec
+from typing import TYPE_CHECKING, Any, Literal
 
 from newslint import yamlfile
 from newslint.errors import NewslintError
@@ -24,6 +22,9 @@ from newslint.loader import builtin_packs, load_packs
 from newslint.model import SEVERITIES, Rule, Severity
 from newslint.options import OptionError, build
 from newslint.plugins import load_plugins
+
+if TYPE_CHECKING:
+    import pathspec
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -253,14 +254,14 @@ class Config:
     def _per_path(self) -> list[tuple[pathspec.GitIgnoreSpec, set[str]]]:
         table = []
         for glob, selectors in self.settings.per_path_ignores.items():
-            spec = pathspec.GitIgnoreSpec.from_lines([glob])
+            spec = _gitignore_spec([glob])
             ids = {r.id for sel in selectors for r in self._matching(sel, "per_path_ignores")}
             table.append((spec, ids))
         return table
 
     @cached_property
     def _exclude(self) -> pathspec.GitIgnoreSpec:
-        return pathspec.GitIgnoreSpec.from_lines(self.settings.exclude)
+        return _gitignore_spec(self.settings.exclude)
 
     def _relative(self, path: Path) -> str | None:
         try:
@@ -319,3 +320,9 @@ class ConfigResolver:
                 self._by_file[found] = Config(found, self.overrides)
             self._by_dir[directory] = self._by_file[found]
         return self._by_dir[directory]
+
+
+def _gitignore_spec(lines: list[str]) -> pathspec.GitIgnoreSpec:
+    import pathspec  # noqa: PLC0415 - only configs with globs need it
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)

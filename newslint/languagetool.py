@@ -18,14 +18,10 @@ own server; that library is imported only then.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import json
 import os
 import re
 import sys
-import tempfile
-import urllib.error
-import urllib.parse
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -256,6 +252,8 @@ class Client:
         return f"at {self.server}" if self.server else "(local server)"
 
     def _key(self, unit: Unit) -> str:
+        import hashlib  # noqa: PLC0415 - only grammar runs need it
+
         s = self.settings
         payload = [
             CACHE_VERSION,
@@ -285,6 +283,8 @@ class Client:
         return entries
 
     def _store(self, key: str, entries: list) -> None:
+        import tempfile  # noqa: PLC0415 - only grammar runs need it
+
         self.memory[key] = entries
         if self.cache_dir is None:
             return
@@ -352,6 +352,8 @@ class Client:
         self._checked_language = True
 
     def _request(self, batch: list[tuple[Unit, str]]) -> None:
+        import urllib.parse  # noqa: PLC0415 - only grammar runs need it
+
         annotation: list[dict[str, str]] = []
         starts: list[int] = []
         position = 0
@@ -392,6 +394,7 @@ class Client:
 
     def _call(self, endpoint: str, form: bytes | None = None) -> Any:
         """GET (or, with a form-encoded body, POST) an endpoint and decode its JSON answer."""
+        import urllib.error  # noqa: PLC0415 - only grammar runs need it
         import urllib.request  # with http.client, only when a server is asked
 
         headers = {"Content-Type": "application/x-www-form-urlencoded"} if form else {}

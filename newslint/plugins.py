@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import dataclasses
 from functools import cache
-from importlib import metadata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint import checks
 from newslint.errors import NewslintError
+
+if TYPE_CHECKING:
+    from importlib import metadata
 
 GROUP = "newslint.checks"
 
 
 def _entry_point(name: str) -> metadata.EntryPoint:
+    from importlib import metadata  # noqa: PLC0415 - only configs naming plugins need it
+
     found = list(metadata.entry_points(group=GROUP, name=name))
     if not found:
         raise NewslintError(
