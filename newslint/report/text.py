@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from newslint.model import Severity
@@ -9,6 +10,7 @@ from newslint.report import FileReport, summary_line
 
 WIDTH = 100
 _COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
 
@@ -17,11 +19,17 @@ def _char_width(c: str) -> int:
 
 
 def _width(text: str) -> int:
-    return sum(_char_width(c) for c in text)
+    """Terminal columns of ``text``: one per ASCII character, the others looked up."""
+    if text.isascii():
+        return len(text)
+    others = _NON_ASCII.findall(text)
+    return len(text) - len(others) + sum(_char_width(c) for c in others)
 
 
 def _wider_than(text: str, limit: int) -> bool:
     """Whether ``text`` takes more than ``limit`` columns (stops early on long lines)."""
+    if len(text) <= limit // 2:
+        return False  # no character takes more than two columns
     total = 0
     for c in text:
         total += _char_width(c)
