@@ -17,6 +17,7 @@ import pickle
 import shutil
 import sys
 import tempfile
+import time
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from typing import Any
 from newslint.model import Applicability, Edit, Finding, Fix, Rule, Severity
 
 CACHE_DIR = ".newslint_cache"
+_STALE_AFTER = 86400.0  # seconds
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# Created by newslint; safe to delete.\n"
 
 
@@ -210,10 +212,14 @@ def store_blob(kind: str, key: str, data: bytes) -> None:
 
 
 def _store_user_entry(entry: Path, data: bytes, kind: str) -> None:
-    """Write ``entry`` atomically; a new newslint first drops what older ones left."""
+    """Write ``entry`` atomically; a new newslint first drops what other versions left that
+    was not used for a day (two installed versions do not drop each other's entries)."""
     try:
         if not entry.parent.is_dir():
+            stale = time.time() - _STALE_AFTER
             for other in _user_cache(kind).glob("*"):
+                if other.stat().st_mtime > stale:
+                    continue
                 if other.is_dir():
                     shutil.rmtree(other, ignore_errors=True)
                 else:

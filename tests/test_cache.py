@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import time
 
 import pytest
 from conftest import EXAMPLES
@@ -137,3 +139,21 @@ def test_compiled_packs_are_reused_until_the_pack_changes(tmp_path, monkeypatch)
     assert len(lint(Document(doc), again)) == 1
     pack.write_text(PACK.replace("warning", "error"), encoding="utf-8")
     assert cached_pack(pack) is None
+
+
+def test_other_versions_entries_are_dropped_only_when_stale(tmp_path, monkeypatch) -> None:
+    """A newer newslint clears what older ones left, but not what another installed version
+    used within the day (two versions must not keep dropping each other's compiled packs)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    packs = tmp_path / "cache" / "newslint" / "packs"
+    stale, recent = packs / "0.0.1-old", packs / "0.0.2-other"
+    for folder in (stale, recent):
+        folder.mkdir(parents=True)
+        (folder / "entry.pickle").write_bytes(b"x")
+    os.utime(stale, (time.time() - 2 * 86400, time.time() - 2 * 86400))
+    pack = tmp_path / "house.yaml"
+    pack.write_text(PACK, encoding="utf-8")
+    load_pack.__wrapped__(pack)
+    assert cached_pack(pack) is not None
+    assert not stale.exists()
+    assert (recent / "entry.pickle").exists()
