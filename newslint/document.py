@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import PurePath
-from typing import Any
+from typing import Any, NamedTuple
 
 from newslint.errors import NewslintError
 
@@ -14,8 +13,7 @@ BOM = "\ufeff"
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """A region of the document: ``kind`` is one of the names in ``regions.BLOCK_KINDS``."""
 
     kind: str

@@ -6,6 +6,7 @@ before their final line break.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -97,6 +98,13 @@ def split_blocks(doc: Document) -> list[Block]:
             para.clear()
 
     n = len(lines)
+    if line_mode and not md:  # each line with text is a paragraph
+        for start, end in lines[i:]:
+            line = text[start:end]
+            indented = line.lstrip()
+            if indented:
+                blocks.append(Block("paragraph", start + len(line) - len(indented), end))
+        i = n
     while i < n:
         start, end = lines[i]
         line = text[start:end]
@@ -190,6 +198,8 @@ def find_masks(doc: Document) -> list[tuple[int, int]]:
     """Spans inside prose blocks that no prose rule should look into."""
     text = doc.text
     masks: list[tuple[int, int]] = []
+    if not doc.markdown:
+        return _masks_in_plain_text(doc)
     for block in doc.blocks:
         if block.kind in PROSE_KINDS:
             pattern = _MASKS[doc.markdown, text.find("@", block.start, block.end) != -1]
@@ -198,4 +208,35 @@ def find_masks(doc: Document) -> list[tuple[int, int]]:
                 while end > match.start() and text[end - 1] in ".,;:!?":
                     end -= 1  # a URL does not take the sentence's final punctuation
                 masks.append((match.start(), end))
+    return masks
+
+
+def _masks_in_plain_text(doc: Document) -> list[tuple[int, int]]:
+    """:func:`find_masks` for a text file. URLs hold no white space, so no URL runs across the
+    line breaks between blocks: one search of the whole text finds them (those outside prose
+    blocks, in front matter, are left out). Blocks holding an "@" are searched one by one for
+    URLs and e-mail addresses, as :func:`find_masks` does."""
+    text = doc.text
+    prose = [(b.start, b.end) for b in doc.blocks if b.kind in PROSE_KINDS]
+    starts = [start for start, _ in prose]
+    with_at = set()
+    at = text.find("@")
+    while at != -1:
+        index = bisect.bisect_right(starts, at) - 1
+        if index >= 0 and at < prose[index][1]:
+            with_at.add(index)
+        at = text.find("@", at + 1)
+    found = []
+    for match in _MASKS[False, False].finditer(text):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        if index >= 0 and match.end() <= prose[index][1] and index not in with_at:
+            found.append(match)
+    for index in with_at:
+        found.extend(_MASKS[False, True].finditer(text, *prose[index]))
+    masks: list[tuple[int, int]] = []
+    for match in sorted(found, key=lambda m: m.start()):
+        start, end = match.span()
+        while end > start and text[end - 1] in ".,;:!?":
+            end -= 1  # a URL does not take the sentence's final punctuation
+        masks.append((start, end))
     return masks

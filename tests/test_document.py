@@ -131,3 +131,30 @@ def test_quoted_speech_spans() -> None:
     spans = [text[s:e] for s, e in doc.quotes.spans]
     assert spans == ["“We tried,”", "“It is done.", "“Really done,”"]
     assert doc.quotes.problems == []
+
+
+PLAIN_MASK_TEXTS = [
+    "Write to news@example.com or visit https://example.com/a.b, today.\nwww.example.org!\n",
+    "---\ntitle: www.example.com\n---\nSee http://x.test/path?q=1 and me@x.test.\n",
+    "Line one has a@b.co and http://a.b/c@d.e here.\n\nSecond paragraph: ftp://f.example/x.\n",
+    "No links at all.\n",
+    "  indented www.example.com/x;\n\tuser.name+tag@mail.example.org: hi\n",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN_MASK_TEXTS)
+def test_masks_of_a_text_file_are_those_a_search_per_block_finds(text):
+    from newslint.regions import _MASKS, PROSE_KINDS
+
+    doc = Document(text, "a.txt")
+    expected = []
+    for block in doc.blocks:
+        if block.kind in PROSE_KINDS:
+            pattern = _MASKS[False, "@" in text[block.start : block.end]]
+            for match in pattern.finditer(text, block.start, block.end):
+                end = match.end()
+                while end > match.start() and text[end - 1] in ".,;:!?":
+                    end -= 1
+                expected.append((match.start(), end))
+    assert doc.masks == expected
+    assert expected or "links" in text
