@@ -112,12 +112,14 @@ def lint(doc: Document, rules: Iterable[Rule]) -> list[Finding]:
     directives = _directives(doc)
     timed_out: list[Rule] = []
     rules = tuple(rules)
-    possible = _prefilter(rules)
-    may_match = possible.possible(doc.text) if possible else None
+    prefilter, long_run = _prefilter(rules)
+    scan = prefilter.scan(doc.text, locate=long_run) if prefilter else None
     for index, rule in enumerate(rules):
-        if may_match is not None and index not in may_match:
+        if scan is not None and index not in scan.possible:
             continue
         blocks = doc.blocks_of(rule.scope)
+        if scan is not None:
+            blocks = scan.narrow(index, blocks)
         if not blocks:
             continue
         before = len(findings)
@@ -146,9 +148,10 @@ def lint(doc: Document, rules: Iterable[Rule]) -> list[Finding]:
 _prefilters: dict[tuple[int, ...], list] = {}
 
 
-def _prefilter(rules: tuple[Rule, ...]) -> Prefilter | None:
-    """The prefilter of ``rules``: from the user's cache at once, else compiled once
-    PREFILTER_AFTER documents were linted with them; None before, or without ``hyperscan``."""
+def _prefilter(rules: tuple[Rule, ...]) -> tuple[Prefilter | None, bool]:
+    """The prefilter of ``rules`` (from the user's cache at once, else compiled once
+    PREFILTER_AFTER documents were linted with them; None before, or without ``hyperscan``),
+    and whether that many documents were linted (blocks are worth locating matches in)."""
     key = tuple(map(id, rules))
     entry = _prefilters.get(key)
     if entry is None:
@@ -156,14 +159,15 @@ def _prefilter(rules: tuple[Rule, ...]) -> Prefilter | None:
             _prefilters.clear()
         entry = _prefilters[key] = [rules, 0, None]
     entry[1] += 1
+    long_run = entry[1] > PREFILTER_AFTER
     if entry[2] is None and entry[1] in (1, PREFILTER_AFTER + 1):
         from newslint.prefilter import Prefilter  # noqa: PLC0415 - see PREFILTER_AFTER
 
         with contextlib.suppress(ImportError):  # no hyperscan for this platform: rules all run
             specs = [getattr(rule.check, "prefilter", None) for rule in rules]
-            prefilter = Prefilter(specs, compile=entry[1] > PREFILTER_AFTER)
+            prefilter = Prefilter(specs, compile=long_run)
             entry[2] = prefilter if prefilter.ready else None
-    return entry[2]
+    return entry[2], long_run
 
 
 class RuleTimeout(NewslintError):

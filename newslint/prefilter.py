@@ -14,13 +14,17 @@ package, or for a pattern it cannot take, rules simply run.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import hashlib
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint.relaxed import ESCAPE, class_end, group_kind
+
+if TYPE_CHECKING:
+    from newslint.document import Block
 
 _NON_ASCII = r"\x{80}-\x{10ffff}"
 # The ASCII members of each class escape, as the ``regex`` module has them, in class syntax.
@@ -383,6 +387,8 @@ class Prefilter:
                 self.always.add(index)
             else:
                 expressions[index] = [(p.encode(), self._flags(f)) for p, f in converted]  # type: ignore[union-attr]
+        self._expressions = expressions
+        self._locators: dict[int, Any] = {}
         self._database = self._load(expressions, compile) if expressions else None
         self.ready = self._database is not None or not expressions
         if self._database is not None:
@@ -446,6 +452,12 @@ class Prefilter:
 
     def possible(self, text: str) -> set[int] | None:
         """Indices of the rules that may match ``text``; None if every rule must run."""
+        scan = self.scan(text)
+        return None if scan is None else scan.possible
+
+    def scan(self, text: str, *, locate: bool = False) -> Scan | None:
+        """The rules that may match ``text`` (see :class:`Scan`); None if every rule must run
+        on every block. With ``locate``, :meth:`Scan.narrow` also leaves out blocks."""
         if self._database is None:
             return None
         try:
@@ -454,10 +466,93 @@ class Prefilter:
             return None
         found = set(self.always)
         self._database.scan(data, match_event_handler=_add, context=found, scratch=self._scratch)
-        if self.caseless and any(char in text for char in ODD_CASE_CHARS):
-            found |= self.caseless
-        return found
+        forced = self.caseless if any(char in text for char in ODD_CASE_CHARS) else set()
+        return Scan(self, text, data, found | forced, forced | self.always, locate)
+
+    def _locator(self, index: int) -> Any:
+        """A database reporting where rule ``index``'s patterns end (compiled on first use)."""
+        if index not in self._locators:
+            hs = self._hs
+            patterns = self._expressions[index]
+            database = hs.Database()
+            database.compile(
+                expressions=[pattern for pattern, _ in patterns],
+                flags=[flags & ~hs.HS_FLAG_SINGLEMATCH for _, flags in patterns],
+            )
+            self._locators[index] = (database, hs.Scratch(database))
+        return self._locators[index]
+
+
+class Scan:
+    """What one scan of a document found: the rules that may match it and, on demand, the
+    blocks in which they may."""
+
+    MIN_BLOCKS = 8  # fewer blocks are searched as they are
+
+    def __init__(
+        self,
+        prefilter: Prefilter,
+        text: str,
+        data: bytes,
+        possible: set[int],
+        whole: set[int],
+        locate: bool,
+    ) -> None:
+        self.possible = possible
+        self._prefilter = prefilter
+        self._text = text
+        self._data = data
+        self._whole = whole  # rules searched in every block
+        self._locate = locate
+        self._bytes: dict[int, int] | None = None
+
+    def narrow(self, index: int, blocks: list[Block]) -> list[Block]:
+        """The ``blocks`` in which rule ``index`` may match.
+
+        A match of the rule's pattern in a search bounded by a block is found, widened as
+        :func:`to_hyperscan` says, in the whole text: widened only by text before it (a
+        lookbehind) or by text after it inside the block (a lookahead, which a bounded search
+        saw only up to the block's end). So the widened match ends inside the block, and a
+        block in which no match of the Hyperscan pattern ends holds no match.
+        """
+        if not self._locate or index in self._whole or len(blocks) < self.MIN_BLOCKS:
+            return blocks
+        database, scratch = self._prefilter._locator(index)
+        ends: list[int] = []
+        database.scan(self._data, match_event_handler=_add_end, context=ends, scratch=scratch)
+        if not ends:
+            return []
+        offsets = self._byte_offsets(blocks)
+        ends.sort()
+        kept = []
+        for block in blocks:
+            first = bisect.bisect_left(ends, offsets[block.start])
+            if first < len(ends) and ends[first] <= offsets[block.end]:
+                kept.append(block)
+        return kept
+
+    def _byte_offsets(self, blocks: list[Block]) -> dict[int, int]:
+        """UTF-8 byte offsets of the blocks' starts and ends (of every block, computed once)."""
+        if self._bytes is None:
+            text = self._text
+            bounds = sorted({offset for b in blocks for offset in (b.start, b.end)})
+            self._bytes = {}
+            position = previous = 0
+            for offset in bounds:
+                piece = text[previous:offset]
+                position += len(piece) if piece.isascii() else len(piece.encode("utf-8"))
+                self._bytes[offset] = position
+                previous = offset
+        missing = [b for b in blocks if b.start not in self._bytes or b.end not in self._bytes]
+        if missing:  # another scope's blocks: recount for these
+            self._bytes = None
+            return self._byte_offsets(blocks)
+        return self._bytes
 
 
 def _add(index: int, _start: int, _end: int, _flags: int, found: set[int]) -> None:
     found.add(index)
+
+
+def _add_end(_index: int, _start: int, end: int, _flags: int, ends: list[int]) -> None:
+    ends.append(end)

@@ -160,3 +160,17 @@ def test_without_hyperscan_every_rule_runs(monkeypatch):
     doc = make_document(text, "a.txt", config)
     found = {f.rule for f in engine.lint(doc, config.rules_for(None))}
     assert {"NL504", "NL502"} <= found
+
+
+def test_only_blocks_where_a_match_may_end_are_searched():
+    rules = Config().rules_for(None)
+    nl504 = next(i for i, r in enumerate(rules) if r.id == "NL504")
+    prefilter = Prefilter([getattr(r.check, "prefilter", None) for r in rules])
+    lines = [f"“Quote {n},” she said — café {n}. The end." for n in range(12)]
+    lines[7] = "The talks ended on Tuesday, the minister said.The unions left."
+    doc = make_document("\n".join(lines) + "\n", "a.txt", Config())
+    blocks = doc.blocks_of(rules[nl504].scope)
+    scan = prefilter.scan(doc.text, locate=True)
+    narrowed = scan.narrow(nl504, blocks)
+    assert [doc.text[b.start : b.end] for b in narrowed] == [lines[7]]
+    assert prefilter.scan(doc.text).narrow(nl504, blocks) == blocks  # not asked to locate
