@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -47,10 +46,9 @@ _EXAMPLE_KEYS = {"bad", "good", "fixed"}
 
 def builtin_pack_dir() -> Path:
     """The built-in packs: inside the installed package, or ``rules/`` of a source checkout."""
-    installed = resources.files("newslint") / "rules"
-    if installed.is_dir():
-        return Path(str(installed))
-    return Path(__file__).resolve().parent.parent / "rules"
+    package = Path(__file__).resolve().parent
+    installed = package / "rules"  # the wheel ships rules/ inside the package
+    return installed if installed.is_dir() else package.parent / "rules"
 
 
 def builtin_packs() -> list[Path]:

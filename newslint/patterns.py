@@ -15,20 +15,25 @@ import re
 import time
 from collections.abc import Iterator, Sequence
 from contextvars import ContextVar
-
-import regex
+from typing import TYPE_CHECKING
 
 from newslint.needles import fold, needles
 from newslint.relaxed import relax_for_lines, relax_for_search
 
+if TYPE_CHECKING:
+    import regex
+
 _FEW = 16  # texts that fullmatches() checks one by one rather than in one joined search
 MATCH_TIMEOUT = 2.0  # seconds for one search when no rule budget is set
+# The ``regex`` module's flag values (imported only when a pattern is compiled: a run over
+# one clean article may compile none); tests check them against the module.
+IGNORECASE, MULTILINE, DOTALL, VERBOSE, ASCII, VERSION0 = 2, 8, 16, 64, 128, 8192
 _FLAGS = {
-    re.IGNORECASE: regex.IGNORECASE,
-    re.MULTILINE: regex.MULTILINE,
-    re.DOTALL: regex.DOTALL,
-    re.VERBOSE: regex.VERBOSE,
-    re.ASCII: regex.ASCII,
+    re.IGNORECASE: IGNORECASE,
+    re.MULTILINE: MULTILINE,
+    re.DOTALL: DOTALL,
+    re.VERBOSE: VERBOSE,
+    re.ASCII: ASCII,
 }
 # Sentences without any fault a rule looks for; see Pattern._loose_regex.
 _PLAIN_PROSE = (
@@ -93,10 +98,12 @@ class Pattern:
 
     def __init__(self, source: str, flags: int = 0) -> None:
         self.source = source
-        converted = regex.VERSION0
+        converted = VERSION0
         for re_flag, regex_flag in _FLAGS.items():
             if flags & re_flag:
                 converted |= regex_flag
+        import regex  # noqa: PLC0415 - see the flag values above
+
         try:
             self._regex = regex.compile(source, converted)
         except regex.error as exc:
@@ -105,7 +112,7 @@ class Pattern:
         self._flags = converted
         self._lines: regex.Pattern | None | bool = False  # see _lines_regex
         self._loose: regex.Pattern | None | bool = False  # see _loose_regex
-        self._needles = needles(source, bool(converted & regex.IGNORECASE))  # see _with_needles
+        self._needles = needles(source, bool(converted & IGNORECASE))  # see _with_needles
 
     def __getstate__(self) -> dict[str, object]:
         """Pickled (in the compiled-pack cache) without compiled regexes: a run compiles only
@@ -115,6 +122,8 @@ class Pattern:
     @property
     def _compiled(self) -> regex.Pattern:
         if self._regex is None:
+            import regex  # noqa: PLC0415 - see the flag values above
+
             self._regex = regex.compile(self.source, self._flags)
         return self._regex
 
@@ -123,12 +132,12 @@ class Pattern:
         line breaks (the first included), or None where there is none."""
         if self._lines is False:
             self._lines = None
-            relaxed = None if self._flags & regex.VERBOSE else relax_for_lines(self.source)
+            relaxed = None if self._flags & VERBOSE else relax_for_lines(self.source)
+            import regex  # noqa: PLC0415 - see the flag values above
+
             if relaxed is not None:
                 with contextlib.suppress(regex.error):
-                    self._lines = regex.compile(
-                        f"\\n(?:{relaxed})(?=\\n)", self._flags | regex.MULTILINE
-                    )
+                    self._lines = regex.compile(f"\\n(?:{relaxed})(?=\\n)", self._flags | MULTILINE)
         return self._lines  # type: ignore[return-value]
 
     def _loose_regex(self) -> regex.Pattern | None:
@@ -136,7 +145,9 @@ class Pattern:
         it matches plain prose (it would nominate most spans and only cost time)."""
         if self._loose is False:
             self._loose = None
-            relaxed = None if self._flags & regex.VERBOSE else relax_for_search(self.source)
+            relaxed = None if self._flags & VERBOSE else relax_for_search(self.source)
+            import regex  # noqa: PLC0415 - see the flag values above
+
             if relaxed is not None:
                 with contextlib.suppress(regex.error, TimeoutError):
                     loose = regex.compile(relaxed, self._flags)
@@ -202,7 +213,7 @@ class Pattern:
     def _with_needles(self, texts: Sequence[str]) -> list[int]:
         if self._needles is None or not texts:
             return list(range(len(texts)))
-        haystack, starts = _haystack(texts, bool(self._flags & regex.IGNORECASE))
+        haystack, starts = _haystack(texts, bool(self._flags & IGNORECASE))
         if not haystack:
             return list(range(len(texts)))
         found: set[int] = set()

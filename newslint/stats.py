@@ -10,13 +10,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint.config import ConfigResolver
 from newslint.document import Document
 from newslint.errors import NewslintError
 from newslint.files import iter_files, read_bytes
-from newslint.readability import ArticleStats, article_stats
+
+if TYPE_CHECKING:
+    from newslint.readability import ArticleStats
 
 COLUMNS = (
     ("path", "Article"),
@@ -52,6 +54,8 @@ def _documents(args: argparse.Namespace) -> Any:
 
 
 def collect(args: argparse.Namespace) -> tuple[list[ArticleStats], bool]:
+    from newslint.readability import article_stats  # noqa: PLC0415 - only this command needs it
+
     rows, errored = [], False
     for name, config, path in _documents(args):
         try:

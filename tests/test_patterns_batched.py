@@ -121,3 +121,19 @@ def test_blocks_holding_finds_the_blocks_with_a_literal_inside() -> None:
     assert blocks_holding(text, blocks, ["monday"]) == [blocks[0], blocks[3]]
     assert blocks_holding(text, blocks, ["may\nday", "again"]) == [blocks[2]]  # not across
     assert blocks_holding(text, blocks, ["tuesday"]) == []
+
+
+def test_flag_values_are_the_regex_modules():
+    """patterns.py names the regex module's flags without importing it (start-up)."""
+    import regex
+
+    assert (patterns.IGNORECASE, patterns.MULTILINE, patterns.DOTALL) == (
+        regex.IGNORECASE,
+        regex.MULTILINE,
+        regex.DOTALL,
+    )
+    assert (patterns.VERBOSE, patterns.ASCII, patterns.VERSION0) == (
+        regex.VERBOSE,
+        regex.ASCII,
+        regex.VERSION0,
+    )
