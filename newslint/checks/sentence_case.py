@@ -9,6 +9,7 @@ punctuation, a short fragment (a label or list item), a code line or an identifi
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,6 +23,16 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _TERMINAL = re.compile(r"[.!?…][\"”’'»)\]]*$")
 _CODE = re.compile(r"[{}]|;[ \t]*$|//|\w\(|\s==?\s")
 _IDENTIFIER_NEXT = "([{.:_/@=<>\\"
+# What sentences.py lets stand between a sentence end and the next sentence's first letter
+# (its _LEAD), then a letter that may be lower case (any letter but A-Z: a superset).
+_LEAD = r"[\s\"“‘'«(\[*_>#-]*(?:\d{1,3}[.)]\s+)?[\s\"“‘'«(\[*_]*[^\W\d_A-Z]"
+_CLOSERS = r"[\"”’'»)\]]*\s"
+# One pattern per opening character, each with a literal prefix (a C-level search far faster
+# than one character-class prefix): line start, and each sentence-ending mark of sentences._END.
+_CANDIDATES = tuple(
+    re.compile(opener + _LEAD)
+    for opener in (r"\n", r"\." + _CLOSERS, "!" + _CLOSERS, r"\?" + _CLOSERS, "…" + _CLOSERS)
+)
 
 
 @dataclass
@@ -47,27 +58,50 @@ class Check:
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         text = doc.text
-        previous: Block | None = None
-        for block in blocks:
-            prose = self._is_sentence(text, block, previous)
-            previous = block
-            if not prose:
+        for index in _candidate_blocks(text, blocks):
+            block = blocks[index]
+            if self._is_sentence(text, block, blocks[index - 1] if index else None):
+                yield from self._block_hits(text, block)
+
+    def _block_hits(self, text: str, block: Block) -> Iterator[Hit]:
+        for start in sentence_starts(text, block.start, block.end):
+            match = _WORD.match(text, start, block.end)
+            if not match or not text[start].islower():
                 continue
-            for start in sentence_starts(text, block.start, block.end):
-                match = _WORD.match(text, start, block.end)
-                if not match or not text[start].islower():
-                    continue
-                word = match.group()
-                end = start + len(word)
-                if word in self.exceptions or any(c.isupper() for c in word[1:]):
-                    continue
-                if end < block.end and text[end] in _IDENTIFIER_NEXT:
-                    continue  # json(), node.js, a label before a colon
-                if text[start - 1 : start] == "(":
-                    continue  # a parenthetical aside
-                before = text[block.start : start].rstrip(" \t\"“‘'«([*_)]”’»")
-                if before.endswith(("?", "!")):
-                    continue  # “What shall I do? what ought I to do?”
-                yield Hit(
-                    start, end, {"match": word}, (Edit(start, start + 1, text[start].upper()),)
-                )
+            word = match.group()
+            end = start + len(word)
+            if word in self.exceptions or any(c.isupper() for c in word[1:]):
+                continue
+            if end < block.end and text[end] in _IDENTIFIER_NEXT:
+                continue  # json(), node.js, a label before a colon
+            if text[start - 1 : start] == "(":
+                continue  # a parenthetical aside
+            before = text[block.start : start].rstrip(" \t\"“‘'«([*_)]”’»")
+            if before.endswith(("?", "!")):
+                continue  # “What shall I do? what ought I to do?”
+            yield Hit(start, end, {"match": word}, (Edit(start, start + 1, text[start].upper()),))
+
+
+def _candidate_blocks(text: str, blocks: list[Block]) -> list[int]:
+    """Indexes (in order) of the blocks that may hold a sentence starting in lower case.
+
+    A finding is a lower-case letter where sentences.py starts a sentence: after the block's
+    start and _LEAD, or after a sentence end (a mark of _END, its closers, white space) and
+    _LEAD. A block not at a line start (a heading after ``#``, an indented line) or at the
+    text's start is always a candidate; otherwise its first sentence follows a line break, and
+    every other follows a mark: the ``_CANDIDATES`` patterns match each such context (the
+    characters between mark and letter are never letters, so no earlier match can swallow
+    the letter). The exact logic then runs on these blocks only.
+    """
+    if not blocks:
+        return []
+    found = {i for i, b in enumerate(blocks) if b.start == 0 or text[b.start - 1] != "\n"}
+    starts = [b.start for b in blocks]
+    low, high = max(0, blocks[0].start - 1), blocks[-1].end
+    for pattern in _CANDIDATES:
+        for match in pattern.finditer(text, low, high):
+            letter = match.end() - 1
+            index = bisect.bisect_right(starts, letter) - 1
+            if index >= 0 and letter < blocks[index].end:
+                found.add(index)
+    return sorted(found)
