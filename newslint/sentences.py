@@ -136,8 +136,11 @@ ABBREVIATIONS = frozenset(
         "wyo",
     ]
 )
-# group 1: the punctuation with its closing quotes/brackets (unset for a blank line)
-_END = re.compile(r"((?:[.!?]+|…)[\"”’'»)\]]*)\s+|\n[ \t]*\n")
+# A sentence end: marks ([.!?]+ or …) with closing quotes/brackets then white space, or a blank
+# line. The same matches as ``(?:[.!?]+|…)[\"”’'»)\]]*\s+|\n[ \t]*\n``, written to open with one
+# character class, which the regex engine skips to in C (about four times faster); the empty
+# group 1 marks the end of the marks and closers (unset for a blank line).
+_END = re.compile(r"[.!?…\n](?:(?:(?<=[.!?])[.!?]*|(?<=…))[\"”’'»)\]]*()\s+|(?<=\n)[ \t]*\n)")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
 _LEAD = re.compile(r"[\s\"“‘'«(\[*_>#-]*(?:\d{1,3}[.)]\s+)?[\s\"“‘'«(\[*_]*")
 _QUOTE_MARK = re.compile(r"[\"”’'»]")
@@ -169,14 +172,31 @@ def ends_sentence(text: str, punct_start: int, punct_end: int) -> bool:
         return False  # an ellipsis (also ". . .") trails off; the sentence may go on
     if "?" in mark or "!" in mark:
         return not _QUOTE_MARK.search(mark)  # “Are you?” she asked.
-    if _QUOTE_MARK.search(mark):
+    if mark != "." and _QUOTE_MARK.search(mark):
         return False  # “I’m here.” he said — attribution follows
-    word = text[_word_start(text, punct_start) : punct_start]
+    return not _is_abbreviation(_word_before(text, punct_start))
+
+
+def _word_before(text: str, end: int) -> str:
+    """The word ending at ``end``: what follows the last space or ``(“"‘`` before it."""
+    space = text.rfind(" ", max(0, end - _WORD_WINDOW), end)
+    if space >= 0:
+        word = text[space + 1 : end]
+        if word.isalnum():  # no other delimiter inside: the common case, decided in C
+            return word
+    return text[_word_start(text, end) : end]
+
+
+def _is_abbreviation(word: str) -> bool:
+    """Whether a full stop after ``word`` belongs to it (Dr., U.S., Gen. Mark A. Milley)."""
     if not word:
-        return True
-    if word.lower() in ABBREVIATIONS or _INITIALS.fullmatch(word + "."):
         return False
-    return not (len(word) == 1 and word.isalpha() and word.isupper())  # Gen. Mark A. Milley
+    if word.lower() in ABBREVIATIONS:
+        return True
+    if len(word) == 1:  # an initial (A.) or a single capital
+        return bool(_INITIALS.fullmatch(word + ".")) or (word.isalpha() and word.isupper())
+    # initials with two letters or more (U.S) alternate letters and full stops
+    return "." in word and bool(_INITIALS.fullmatch(word + "."))
 
 
 # Several checks split the same blocks into sentences; the starts found for the text last asked

@@ -16,8 +16,10 @@ from typing import Literal
 from newslint import readability
 from newslint.document import Block, Document
 from newslint.model import Hit
+from newslint.sentences import sentence_spans
 
 CAN_FIX = False
+_ALNUM = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 Formula = Literal[
     "flesch_reading_ease",
     "flesch_kincaid_grade",
@@ -45,6 +47,12 @@ class Check:
         if options.formula == "sentences_per_paragraph" and options.per == "sentence":
             raise ValueError("'sentences_per_paragraph' cannot be measured per sentence")
         self.options = options
+        # a plain "at most N words per sentence": units of N words or fewer are never flagged
+        self.word_limit = (
+            options.max
+            if options.formula == "words_per_sentence" and options.min is None and options.max
+            else None
+        )
 
     def _units(self, text: str, blocks: list[Block]) -> Iterator[list[tuple[int, int]]]:
         spans = [(b.start, b.end) for b in blocks]
@@ -53,12 +61,34 @@ class Check:
         elif self.options.per == "paragraph":
             yield from ([span] for span in spans)
         else:
-            yield from ([span] for span in readability.sentences(text, spans))
+            for start, end in spans:
+                if not self._within_limit(text, start, end):  # no sentence of it can exceed
+                    yield from ([span] for span in sentence_spans(text, start, end))
+
+    def _within_limit(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]``, and so each sentence in it, has at most ``word_limit``
+        words (``readability.count_words``), decided without counting them.
+
+        Two consecutive words are separated by at least one character that is not a letter or
+        digit, that is by at least one UTF-8 byte outside ``_ALNUM``; a span has at most one
+        word more than it has such bytes (and at most half its length, rounded up). A part of
+        a span never has more words than the span: each of its words lies inside a distinct
+        word of the span.
+        """
+        limit = self.word_limit
+        if limit is None:
+            return False
+        if (end - start + 1) // 2 <= limit:
+            return True
+        encoded = text[start:end].encode("utf-8", "surrogatepass")
+        return len(encoded.translate(None, _ALNUM)) + 1 <= limit
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         o = self.options
         text = doc.text
         for spans in self._units(text, blocks):
+            if len(spans) == 1 and self._within_limit(text, *spans[0]):
+                continue  # the test below would skip it
             words = sum(readability.count_words(text, s, e) for s, e in spans)
             if not words or words < o.min_words:
                 continue
