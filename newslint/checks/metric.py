@@ -20,6 +20,12 @@ from newslint.sentences import sentence_spans
 
 CAN_FIX = False
 _ALNUM = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+# UTF-8 bytes as word shapes: ASCII letter or digit "a", other ASCII " ", a non-ASCII
+# character's first byte "x" (its other bytes, 0x80-0xBF, are deleted)
+_SHAPES = bytes(
+    ord("a") if byte in _ALNUM else ord("x") if byte >= 0xC0 else ord(" ") for byte in range(256)
+)
+_CONTINUATION = bytes(range(0x80, 0xC0))
 Formula = Literal[
     "flesch_reading_ease",
     "flesch_kincaid_grade",
@@ -61,18 +67,23 @@ class Check:
         elif self.options.per == "paragraph":
             yield from ([span] for span in spans)
         else:
+            limit = self.word_limit
             for start, end in spans:
-                if not self._within_limit(text, start, end):  # no sentence of it can exceed
+                if limit is not None and (end - start + 1) // 2 <= limit:
+                    continue  # _within_limit's first test, inline for the many short blocks
+                if not self._within_limit(text, start, end):  # else no sentence can exceed
                     yield from ([span] for span in sentence_spans(text, start, end))
 
     def _within_limit(self, text: str, start: int, end: int) -> bool:
         """Whether ``text[start:end]``, and so each sentence in it, has at most ``word_limit``
         words (``readability.count_words``), decided without counting them.
 
-        Two consecutive words are separated by at least one character that is not a letter or
-        digit, that is by at least one UTF-8 byte outside ``_ALNUM``; a span has at most one
-        word more than it has such bytes (and at most half its length, rounded up). A part of
-        a span never has more words than the span: each of its words lies inside a distinct
+        Bounds, each a necessary count: a span of n characters holds at most (n + 1) // 2
+        words (two words are separated by a character that is not a letter or digit); at
+        most one more than it has UTF-8 bytes outside ``_ALNUM`` (each separator has one); at
+        most as many as it has runs of ASCII letters and digits plus non-ASCII characters
+        (each word holds a run of its own, or starts with a non-ASCII letter). A part of a
+        span never has more words than the span: each of its words lies inside a distinct
         word of the span.
         """
         limit = self.word_limit
@@ -81,7 +92,11 @@ class Check:
         if (end - start + 1) // 2 <= limit:
             return True
         encoded = text[start:end].encode("utf-8", "surrogatepass")
-        return len(encoded.translate(None, _ALNUM)) + 1 <= limit
+        if len(encoded.translate(None, _ALNUM)) + 1 <= limit:
+            return True
+        shapes = encoded.translate(_SHAPES, _CONTINUATION)
+        runs = shapes.count(b" a") + shapes.count(b"xa") + shapes.startswith(b"a")
+        return runs + shapes.count(b"x") <= limit
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         o = self.options

@@ -20,12 +20,15 @@ from newslint.sentences import sentence_starts
 
 CAN_FIX = True
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_TERMINAL = re.compile(r"[.!?…][\"”’'»)\]]*$")
+_CLOSING = "\"”’'»)]"
+_MARKS = (".", "!", "?", "…")
 _CODE = re.compile(r"[{}]|;[ \t]*$|//|\w\(|\s==?\s")
 _IDENTIFIER_NEXT = "([{.:_/@=<>\\"
 # What sentences.py lets stand between a sentence end and the next sentence's first letter
-# (its _LEAD), then a letter that may be lower case (any letter but A-Z: a superset).
-_LEAD = r"[\s\"“‘'«(\[*_>#-]*(?:\d{1,3}[.)]\s+)?[\s\"“‘'«(\[*_]*[^\W\d_A-Z]"
+# (its _LEAD, A*(?:D)?B* with B inside A, written A*(?:DB*)? for the same strings without
+# quadratic backtracking over a long run of brackets), then a letter that may be lower case
+# (any letter but A-Z: a superset).
+_LEAD = r"[\s\"“‘'«(\[*_>#-]*(?:\d{1,3}[.)]\s+[\s\"“‘'«(\[*_]*)?[^\W\d_A-Z]"
 _CLOSERS = r"[\"”’'»)\]]*\s"
 # One pattern per opening character, each with a literal prefix (a C-level search far faster
 # than one character-class prefix): line start, and each sentence-ending mark of sentences._END.
@@ -49,12 +52,12 @@ class Check:
     def _is_sentence(self, text: str, block: Block, previous: Block | None) -> bool:
         """Whether a paragraph is prose whose lower-case start is an error, not a fragment."""
         body = text[block.start : block.end].rstrip()
-        if len(body.split()) < self.min_words or not _TERMINAL.search(body) or _CODE.search(body):
+        if not _terminal(body) or len(body.split()) < self.min_words or _CODE.search(body):
             return False
         if previous is None or previous.kind != "paragraph":
             return True
         ending = text[previous.start : previous.end].rstrip()
-        return bool(_TERMINAL.search(ending))  # else it continues the previous paragraph
+        return _terminal(ending)  # else it continues the previous paragraph
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         text = doc.text
@@ -82,6 +85,13 @@ class Check:
             yield Hit(start, end, {"match": word}, (Edit(start, start + 1, text[start].upper()),))
 
 
+def _terminal(body: str) -> bool:
+    """Whether ``body`` (right-stripped) ends with a mark, perhaps inside closing quotes or
+    brackets: a mark then only ``_CLOSING`` characters, found without a regex scan of the
+    whole body."""
+    return body.rstrip(_CLOSING).endswith(_MARKS)
+
+
 def _candidate_blocks(text: str, blocks: list[Block]) -> list[int]:
     """Indexes (in order) of the blocks that may hold a sentence starting in lower case.
 
@@ -95,8 +105,8 @@ def _candidate_blocks(text: str, blocks: list[Block]) -> list[int]:
     """
     if not blocks:
         return []
-    found = {i for i, b in enumerate(blocks) if b.start == 0 or text[b.start - 1] != "\n"}
     starts = [b.start for b in blocks]
+    found = {i for i, start in enumerate(starts) if start == 0 or text[start - 1] != "\n"}
     low, high = max(0, blocks[0].start - 1), blocks[-1].end
     for pattern in _CANDIDATES:
         for match in pattern.finditer(text, low, high):
