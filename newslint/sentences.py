@@ -168,11 +168,15 @@ def _word_start(text: str, end: int) -> int:
 def ends_sentence(text: str, punct_start: int, punct_end: int) -> bool:
     """Whether the punctuation ``text[punct_start:punct_end]`` closes a sentence."""
     mark = text[punct_start:punct_end]
+    if mark == ".":  # the common case, decided as below with the tests that can apply
+        if text[max(0, punct_start - 2) : punct_start] == ". ":
+            return False
+        return not _is_abbreviation(_word_before(text, punct_start))
     if "…" in mark or ".." in mark or text[max(0, punct_start - 2) : punct_start] == ". ":
         return False  # an ellipsis (also ". . .") trails off; the sentence may go on
     if "?" in mark or "!" in mark:
         return not _QUOTE_MARK.search(mark)  # “Are you?” she asked.
-    if mark != "." and _QUOTE_MARK.search(mark):
+    if _QUOTE_MARK.search(mark):
         return False  # “I’m here.” he said — attribution follows
     return not _is_abbreviation(_word_before(text, punct_start))
 
