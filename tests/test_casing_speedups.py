@@ -72,3 +72,14 @@ def test_long_sentence_of_non_ascii_words() -> None:
     assert len(_hits(check, _long_sentence(51, "éé"), kinds=("paragraph",))) == 1
     assert len(_hits(check, _long_sentence(51, "日本"), kinds=("paragraph",))) == 1
     assert _hits(check, _long_sentence(50, "日本"), kinds=("paragraph",)) == []
+
+
+def test_long_sentence_after_wide_characters() -> None:
+    """Word bounds read per-character shapes: characters of two, three and four UTF-8 bytes
+    (and an undecodable byte kept as a lone surrogate) before the sentence must not shift them."""
+    check = metric.Check(metric.Options("words_per_sentence", max=50, per="sentence"))
+    before = "Headline\n\n" + "é “日本” 😀 \udcff. " * 40 + "\n\n"
+    text = before + " ".join(["word"] * 51) + ".\n"
+    hits = _hits(check, text, kinds=("paragraph",))
+    assert hits == [" ".join(["word"] * 51) + "."]
+    assert _hits(check, before + " ".join(["word"] * 50) + ".\n", kinds=("paragraph",)) == []
