@@ -8,7 +8,7 @@ shortcuts and must be found exactly as the plain per-block logic finds them.
 
 from __future__ import annotations
 
-from newslint.checks import metric, name_case, sentence_case
+from newslint.checks import metric, name_case, sentence_case, word_case
 from newslint.document import Document
 
 PROSE = ("headline", "heading", "paragraph")
@@ -83,3 +83,13 @@ def test_long_sentence_after_wide_characters() -> None:
     hits = _hits(check, text, kinds=("paragraph",))
     assert hits == [" ".join(["word"] * 51) + "."]
     assert _hits(check, before + " ".join(["word"] * 50) + ".\n", kinds=("paragraph",)) == []
+
+
+WEEKDAYS = ["monday", "tuesday", "thursday", "sunday", "mondays", "thursdays", "sundays"]
+
+
+def test_weekdays_found_through_their_shared_ending() -> None:
+    check = word_case.Check(word_case.Options(words=WEEKDAYS))
+    text = "Sales\n\nToday, as every Monday, sales rose on thursdays and fell on a sunday.\n"
+    assert _hits(check, text) == ["thursdays", "sunday"]
+    assert _hits(check, "Sales\n\nToday, as every Monday, the day ended early.\n") == []
