@@ -16,8 +16,16 @@ from typing import Literal
 from newslint import readability
 from newslint.document import Block, Document
 from newslint.model import Hit
+from newslint.sentences import sentence_spans
 
 CAN_FIX = False
+_ALNUM = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+# UTF-8 bytes as word shapes: ASCII letter or digit "a", other ASCII " ", a non-ASCII
+# character's first byte "x" (its other bytes, 0x80-0xBF, are deleted: one byte a character)
+_SHAPES = bytes(
+    ord("a") if byte in _ALNUM else ord("x") if byte >= 0xC0 else ord(" ") for byte in range(256)
+)
+_CONTINUATION = bytes(range(0x80, 0xC0))
 Formula = Literal[
     "flesch_reading_ease",
     "flesch_kincaid_grade",
@@ -45,20 +53,59 @@ class Check:
         if options.formula == "sentences_per_paragraph" and options.per == "sentence":
             raise ValueError("'sentences_per_paragraph' cannot be measured per sentence")
         self.options = options
+        # a plain "at most N words per sentence": units of N words or fewer are never flagged
+        self.word_limit = (
+            options.max
+            if options.formula == "words_per_sentence" and options.min is None and options.max
+            else None
+        )
 
-    def _units(self, text: str, blocks: list[Block]) -> Iterator[list[tuple[int, int]]]:
+    def _units(
+        self, text: str, shapes: bytes, blocks: list[Block]
+    ) -> Iterator[list[tuple[int, int]]]:
         spans = [(b.start, b.end) for b in blocks]
         if self.options.per == "document":
             yield spans
         elif self.options.per == "paragraph":
             yield from ([span] for span in spans)
         else:
-            yield from ([span] for span in readability.sentences(text, spans))
+            limit = self.word_limit
+            for start, end in spans:
+                if limit is not None and (end - start + 1) // 2 <= limit:
+                    continue  # _within_limit's first test, inline for the many short blocks
+                if not self._within_limit(shapes, start, end):  # else no sentence can exceed
+                    yield from ([span] for span in sentence_spans(text, start, end))
+
+    def _within_limit(self, shapes: bytes, start: int, end: int) -> bool:
+        """Whether ``text[start:end]``, and so each sentence in it, has at most ``word_limit``
+        words (``readability.count_words``), decided from its ``_shapes`` without counting.
+
+        Bounds, each a necessary count: a span of n characters holds at most (n + 1) // 2
+        words (two words are separated by a character that is not a letter or digit); at
+        most one more than it has characters that are not ASCII letters or digits (each
+        separator is one); at most as many as it has runs of ASCII letters and digits plus
+        non-ASCII characters (each word holds a run of its own, or starts with a non-ASCII
+        letter). A part of a span never has more words than the span: each of its words lies
+        inside a distinct word of the span.
+        """
+        limit = self.word_limit
+        if limit is None:
+            return False
+        if (end - start + 1) // 2 <= limit:
+            return True
+        others = shapes.count(b"x", start, end)
+        if shapes.count(b" ", start, end) + others + 1 <= limit:
+            return True
+        runs = shapes.count(b" a", start, end) + shapes.count(b"xa", start, end)
+        return runs + shapes.startswith(b"a", start, end) + others <= limit
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         o = self.options
         text = doc.text
-        for spans in self._units(text, blocks):
+        shapes = _shapes(doc) if self.word_limit is not None else b""
+        for spans in self._units(text, shapes, blocks):
+            if len(spans) == 1 and self._within_limit(shapes, *spans[0]):
+                continue  # the test below would skip it
             words = sum(readability.count_words(text, s, e) for s, e in spans)
             if not words or words < o.min_words:
                 continue
@@ -82,3 +129,13 @@ class Check:
                     "words": words,
                 },
             )
+
+
+def _shapes(doc: Document) -> bytes:
+    """One byte per character of the text (UTF-8 with each character's continuation bytes
+    deleted): "a" an ASCII letter or digit, "x" a non-ASCII character, " " anything else."""
+    key = ("metric.shapes",)
+    if key not in doc.memo:
+        encoded = doc.text.encode("utf-8", "surrogatepass")
+        doc.memo[key] = encoded.translate(_SHAPES, _CONTINUATION)
+    return doc.memo[key]

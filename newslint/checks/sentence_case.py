@@ -9,6 +9,7 @@ punctuation, a short fragment (a label or list item), a code line or an identifi
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,9 +20,22 @@ from newslint.sentences import sentence_starts
 
 CAN_FIX = True
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_TERMINAL = re.compile(r"[.!?…][\"”’'»)\]]*$")
+_CLOSING = "\"”’'»)]"
+_MARKS = (".", "!", "?", "…")
 _CODE = re.compile(r"[{}]|;[ \t]*$|//|\w\(|\s==?\s")
 _IDENTIFIER_NEXT = "([{.:_/@=<>\\"
+# What sentences.py lets stand between a sentence end and the next sentence's first letter
+# (its _LEAD, A*(?:D)?B* with B inside A, written A*(?:DB*)? for the same strings without
+# quadratic backtracking over a long run of brackets), then a letter that may be lower case
+# (any letter but A-Z: a superset).
+_LEAD = r"[\s\"“‘'«(\[*_>#-]*(?:\d{1,3}[.)]\s+[\s\"“‘'«(\[*_]*)?[^\W\d_A-Z]"
+_CLOSERS = r"[\"”’'»)\]]*\s"
+# One pattern per opening character, each with a literal prefix (a C-level search far faster
+# than one character-class prefix): line start, and each sentence-ending mark of sentences._END.
+_CANDIDATES = tuple(
+    re.compile(opener + _LEAD)
+    for opener in (r"\n", r"\." + _CLOSERS, "!" + _CLOSERS, r"\?" + _CLOSERS, "…" + _CLOSERS)
+)
 
 
 @dataclass
@@ -38,36 +52,66 @@ class Check:
     def _is_sentence(self, text: str, block: Block, previous: Block | None) -> bool:
         """Whether a paragraph is prose whose lower-case start is an error, not a fragment."""
         body = text[block.start : block.end].rstrip()
-        if len(body.split()) < self.min_words or not _TERMINAL.search(body) or _CODE.search(body):
+        if not _terminal(body) or len(body.split()) < self.min_words or _CODE.search(body):
             return False
         if previous is None or previous.kind != "paragraph":
             return True
         ending = text[previous.start : previous.end].rstrip()
-        return bool(_TERMINAL.search(ending))  # else it continues the previous paragraph
+        return _terminal(ending)  # else it continues the previous paragraph
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         text = doc.text
-        previous: Block | None = None
-        for block in blocks:
-            prose = self._is_sentence(text, block, previous)
-            previous = block
-            if not prose:
+        for index in _candidate_blocks(text, blocks):
+            block = blocks[index]
+            if self._is_sentence(text, block, blocks[index - 1] if index else None):
+                yield from self._block_hits(text, block)
+
+    def _block_hits(self, text: str, block: Block) -> Iterator[Hit]:
+        for start in sentence_starts(text, block.start, block.end):
+            match = _WORD.match(text, start, block.end)
+            if not match or not text[start].islower():
                 continue
-            for start in sentence_starts(text, block.start, block.end):
-                match = _WORD.match(text, start, block.end)
-                if not match or not text[start].islower():
-                    continue
-                word = match.group()
-                end = start + len(word)
-                if word in self.exceptions or any(c.isupper() for c in word[1:]):
-                    continue
-                if end < block.end and text[end] in _IDENTIFIER_NEXT:
-                    continue  # json(), node.js, a label before a colon
-                if text[start - 1 : start] == "(":
-                    continue  # a parenthetical aside
-                before = text[block.start : start].rstrip(" \t\"“‘'«([*_)]”’»")
-                if before.endswith(("?", "!")):
-                    continue  # “What shall I do? what ought I to do?”
-                yield Hit(
-                    start, end, {"match": word}, (Edit(start, start + 1, text[start].upper()),)
-                )
+            word = match.group()
+            end = start + len(word)
+            if word in self.exceptions or any(c.isupper() for c in word[1:]):
+                continue
+            if end < block.end and text[end] in _IDENTIFIER_NEXT:
+                continue  # json(), node.js, a label before a colon
+            if text[start - 1 : start] == "(":
+                continue  # a parenthetical aside
+            before = text[block.start : start].rstrip(" \t\"“‘'«([*_)]”’»")
+            if before.endswith(("?", "!")):
+                continue  # “What shall I do? what ought I to do?”
+            yield Hit(start, end, {"match": word}, (Edit(start, start + 1, text[start].upper()),))
+
+
+def _terminal(body: str) -> bool:
+    """Whether ``body`` (right-stripped) ends with a mark, perhaps inside closing quotes or
+    brackets: a mark then only ``_CLOSING`` characters, found without a regex scan of the
+    whole body."""
+    return body.rstrip(_CLOSING).endswith(_MARKS)
+
+
+def _candidate_blocks(text: str, blocks: list[Block]) -> list[int]:
+    """Indexes (in order) of the blocks that may hold a sentence starting in lower case.
+
+    A finding is a lower-case letter where sentences.py starts a sentence: after the block's
+    start and _LEAD, or after a sentence end (a mark of _END, its closers, white space) and
+    _LEAD. A block not at a line start (a heading after ``#``, an indented line) or at the
+    text's start is always a candidate; otherwise its first sentence follows a line break, and
+    every other follows a mark: the ``_CANDIDATES`` patterns match each such context (the
+    characters between mark and letter are never letters, so no earlier match can swallow
+    the letter). The exact logic then runs on these blocks only.
+    """
+    if not blocks:
+        return []
+    starts = [b.start for b in blocks]
+    found = {i for i, start in enumerate(starts) if start == 0 or text[start - 1] != "\n"}
+    low, high = max(0, blocks[0].start - 1), blocks[-1].end
+    for pattern in _CANDIDATES:
+        for match in pattern.finditer(text, low, high):
+            letter = match.end() - 1
+            index = bisect.bisect_right(starts, letter) - 1
+            if index >= 0 and letter < blocks[index].end:
+                found.add(index)
+    return sorted(found)
