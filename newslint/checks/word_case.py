@@ -46,6 +46,12 @@ class Check:
         self.ambiguous_finder = _Presence(options.ambiguous)
         self.context = [compile_pattern(p) for p in options.context]  # user regexes
         self.sentence_starts = options.sentence_starts
+        # see newslint.prefilter: a hit is a listed word, or an ambiguous one in a context
+        # that matches in the text around it
+        prefilter = [(self.words.pattern, 0)] if self.words else []
+        if self.ambiguous:
+            prefilter += [(pattern, 0) for pattern in options.context]
+        self.prefilter = tuple(prefilter) or None
 
     def _in_context(self, text: str, start: int, end: int) -> bool:
         window_start = max(0, start - 40)
