@@ -40,7 +40,11 @@ class Check:
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         text = doc.text
+        if "&" not in text:
+            return  # every reference starts with "&"
         for block in blocks:
+            if text.find("&", block.start, block.end) == -1:
+                continue  # likewise, block by block
             found = sorted(
                 [*_REFERENCE.finditer(text, block.start, block.end)]
                 + [*_BARE.finditer(text, block.start, block.end)],

@@ -12,15 +12,16 @@ heuristic is a regex every match of which holds one of a few hundred characters
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from newslint.document import Block, Document
 from newslint.model import Edit, Hit
-from newslint.needles import required_chars
+from newslint.needles import required_chars, sre_parse
 
 CAN_FIX = True
 
@@ -54,35 +55,109 @@ def _suspect() -> re.Pattern[str] | None:
     return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]") if chars else None
 
 
+@functools.cache
+def _badness_reach() -> int | None:
+    """How far from one of its suspect characters a match of ftfy's badness regex can reach
+    (its longest match, plus one for a look at the next character), if that is bounded."""
+    from ftfy import badness
+
+    try:
+        width = sre_parse.parse(badness.BADNESS_RE.pattern, badness.BADNESS_RE.flags).getwidth()
+    except Exception:  # noqa: BLE001 - another ftfy: test whole lines
+        return None
+    return width[1] + 1 if width[1] < 64 else None
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _suspect_lines(
+    text: str, blocks: list[Block], suspect: re.Pattern[str]
+) -> Iterator[tuple[int, int]]:
+    """(start, end) of the lines (``\\n``-separated pieces of a block) holding a ``suspect``
+    character, in order: one search over the whole text instead of a test per line."""
+    starts = [block.start for block in blocks]
+    stop = blocks[-1].end
+    found = suspect.search(text, blocks[0].start, stop)
+    while found:
+        at = found.start()
+        index = bisect.bisect_right(starts, at) - 1
+        block = blocks[index]
+        if at >= block.end:  # between blocks: go on from the next one
+            if index + 1 == len(blocks):
+                return
+            found = suspect.search(text, blocks[index + 1].start, stop)
+            continue
+        line_start = max(text.rfind("\n", block.start, at) + 1, block.start)
+        line_end = text.find("\n", at, block.end)
+        line_end = block.end if line_end == -1 else line_end
+        yield line_start, line_end
+        found = suspect.search(text, line_end, stop)
+
+
+def _looks_bad(text: str, start: int, end: int, suspect: re.Pattern[str]) -> bool:
+    """``ftfy.badness.is_bad(text[start:end])``, looking only near the suspect characters.
+
+    Every match of the badness regex holds a suspect character and is at most ``reach - 1``
+    long, so it lies within ``reach - 1`` characters of one; searching from ``reach`` before to
+    ``reach`` after each suspect character also lets any boundary test at the match's ends see
+    the same neighbours as in the whole line. The regex is slow per character and lines with
+    accented names or box drawings are long, while suspect characters are few.
+    """
+    from ftfy import badness
+
+    reach = _badness_reach()
+    if reach is None:
+        return badness.is_bad(text[start:end])
+    search = badness.BADNESS_RE.search
+    return any(
+        search(text, max(start, at - reach), min(end, at + reach + 1))
+        for at in (m.start() for m in suspect.finditer(text, start, end))
+    )
+
+
 class Check:
     def __init__(self, options: Options) -> None:
         self.merge_within = options.merge_within
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
-        if doc.text.isascii():
-            return  # no mojibake without non-ASCII characters: ftfy is not even imported
-        import ftfy
-
         text = doc.text
+        if text.isascii() or not blocks:
+            return  # no mojibake without non-ASCII characters: ftfy is not even imported
+        # ftfy changes only a line its badness regex flags (see _looks_bad), which holds a
+        # suspect character; without a list of those, any non-ASCII character
         suspect = _suspect()
-        for block in blocks:
-            pos = block.start
-            for line in text[block.start : block.end].split("\n"):
-                start = pos
-                pos += len(line) + 1
-                if line.isascii() or (suspect and not suspect.search(line)):
-                    continue
-                fixed = ftfy.fix_encoding(line)
-                if fixed == line:
-                    continue
-                lone_c1 = sum("\x80" <= ch <= "\x9f" for ch in line) == 1
-                for a, b, c, d in _changed_spans(line, fixed, self.merge_within):
-                    if lone_c1 and all("\x80" <= ch <= "\x9f" for ch in line[a:b]):
-                        continue  # one stray C1 control is not proof of mojibake
-                    at = start + min(a, len(line) - 1)  # an insertion at the line end
-                    yield Hit(
-                        at,
-                        max(start + b, at + 1),
-                        {"fixed": fixed[c:d]},
-                        (Edit(start + a, start + b, fixed[c:d]),),
-                    )
+        if suspect is None:
+            lines = _suspect_lines(text, blocks, _NON_ASCII)
+        elif not suspect.search(text):
+            return
+        else:
+            lines = (
+                (start, end)
+                for start, end in _suspect_lines(text, blocks, suspect)
+                if _looks_bad(text, start, end, suspect)
+            )
+        fix_encoding = None
+        for start, end in lines:
+            if fix_encoding is None:
+                from ftfy import fix_encoding
+            yield from self._line(fix_encoding, text, start, end)
+
+    def _line(
+        self, fix_encoding: Callable[[str], str], text: str, start: int, end: int
+    ) -> Iterator[Hit]:
+        line = text[start:end]
+        fixed = fix_encoding(line)
+        if fixed == line:
+            return
+        lone_c1 = sum("\x80" <= ch <= "\x9f" for ch in line) == 1
+        for a, b, c, d in _changed_spans(line, fixed, self.merge_within):
+            if lone_c1 and all("\x80" <= ch <= "\x9f" for ch in line[a:b]):
+                continue  # one stray C1 control is not proof of mojibake
+            at = start + min(a, len(line) - 1)  # an insertion at the line end
+            yield Hit(
+                at,
+                max(start + b, at + 1),
+                {"fixed": fixed[c:d]},
+                (Edit(start + a, start + b, fixed[c:d]),),
+            )

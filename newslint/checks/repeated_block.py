@@ -40,9 +40,13 @@ class Check:
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         text = doc.text
         seen: dict[str, int] = {}
+        # two sentences of min_words words each share at most one token (when nothing parts
+        # them): a block with fewer tokens holds no repeated sentence
+        two_sentences = 2 * self.min_words - 1
         for block in blocks:
-            key = _key(text[block.start : block.end])
-            prose = len(key.split()) >= self.min_words and bool(_TERMINAL.search(key))
+            words = text[block.start : block.end].split()
+            key = " ".join(words)  # runs of white space collapsed (str.split's is re's \s)
+            prose = len(words) >= self.min_words and bool(_TERMINAL.search(key))
             if prose and block.kind == "paragraph":
                 if key in seen:
                     line_start, _ = doc.line_span(block.start)
@@ -52,7 +56,7 @@ class Check:
                     yield Hit(block.start, block.end, {"what": "paragraph", "line": where}, (edit,))
                     continue
                 seen[key] = block.start
-            if self.sentences:
+            if self.sentences and len(words) >= two_sentences:
                 yield from self._sentences(doc, block)
 
     def _sentences(self, doc: Document, block: Block) -> Iterator[Hit]:

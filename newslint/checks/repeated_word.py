@@ -8,6 +8,9 @@ alone. The fix deletes the second word and the space before it.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import operator
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,10 +23,74 @@ _REPEAT = re.compile(
     r"(?<![\w'’-])([^\W\d_]+(?:['’][^\W\d_]+)?)([ \t]+)(\1)(?![\w'’(-]|\.\w)", re.I
 )
 
+# The word shape of a text: its ASCII bytes (one a character, "?" for any other) with capitals
+# lowered; letters, digits, "_", "-" and "'" kept; spaces and tabs " "; "?" (so any non-ASCII
+# character) "#"; anything else ".".
+_SHAPE = bytes(
+    i + 32
+    if 65 <= i <= 90
+    else i
+    if 97 <= i <= 122 or 48 <= i <= 57 or i in b"_-'"
+    else 32
+    if i in b" \t"
+    else 35
+    if i == 63
+    else 46
+    for i in range(256)
+)
+_SPACED = bytes.maketrans(b"#.", b"  ")
+_LETTER = re.compile(rb"[a-z]")
+# Non-ASCII characters whose lower case, which a case-insensitive back-reference compares,
+# is an ASCII letter (İ, the Kelvin sign): the shape reads them as that letter.
+_ODD_CASES = {"\u0130": "I", "\u212a": "K"}
+# a word's last non-ASCII character, ASCII letters, spaces, ASCII letters, the next's first one
+_NON_ASCII_JOINT = re.compile(rb"#(?=[a-z']* +[a-z']*(#))")
+
 
 @dataclass
 class Options:
     allowed: list[str] = field(default_factory=list)
+
+
+def _candidate_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the text where ``_REPEAT`` may match, found in its word shape.
+
+    A match is two words of letters (at most one apostrophe) equal in lower case, which is what a
+    case-insensitive back-reference compares, with only spaces or tabs between them and no
+    letter, digit, "_", apostrophe or hyphen on their outer sides. With ’ written ' and İ and the
+    Kelvin sign (lower case i and k) written I and K, their shapes are equal runs of letters, "'"
+    and "#" with " ", "." or "#" outside. Made of ASCII characters, the two are neighbouring
+    equal words of the shape read with "#" and "." as spaces. Holding a non-ASCII letter, they
+    meet as ``_NON_ASCII_JOINT``: the first's last "#" and the second's first "#" stand for
+    letters.
+    """
+    for char, ascii_char in (*_ODD_CASES.items(), ("’", "'")):
+        if char in text:
+            text = text.replace(char, ascii_char)  # same length: offsets stay
+    shape = text.encode("ascii", "replace").translate(_SHAPE)
+    spans = [
+        (m.start(), m.end(1))
+        for m in _NON_ASCII_JOINT.finditer(shape)
+        if text[m.start()].isalnum() and text[m.start(1)].isalnum()
+    ]
+    spaced = shape.translate(_SPACED)
+    words = spaced.split()
+    for word in set(itertools.compress(words, map(operator.eq, words, words[1:]))):
+        if _LETTER.search(word):
+            pair = re.compile(re.escape(word) + rb" +" + re.escape(word))
+            spans += [(m.start(), m.end()) for m in pair.finditer(shape)]
+    return sorted(spans)
+
+
+def _blocks_with(blocks: list[Block], spans: list[tuple[int, int]]) -> list[Block]:
+    """The blocks (in order) that overlap one of ``spans``."""
+    starts = [block.start for block in blocks]
+    chosen: set[int] = set()
+    for start, end in spans:
+        first = max(bisect.bisect_right(starts, start) - 1, 0)
+        last = bisect.bisect_left(starts, end)
+        chosen.update(i for i in range(first, last) if blocks[i].end > start)
+    return [blocks[i] for i in sorted(chosen)]
 
 
 class Check:
@@ -32,7 +99,10 @@ class Check:
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         text = doc.text
-        for block in blocks:
+        spans = _candidate_spans(text)
+        if not spans:
+            return
+        for block in _blocks_with(blocks, spans):
             for match in _REPEAT.finditer(text, block.start, block.end):
                 first, second = match.group(1), match.group(3)
                 if first.lower() in self.allowed or second[0].isupper():
