@@ -504,7 +504,7 @@ class Scan:
         self._data = data
         self._whole = whole  # rules searched in every block
         self._locate = locate
-        self._bytes: dict[int, int] | None = None
+        self._bounds: dict[int, tuple[list[Block], list[int], list[int]]] = {}
 
     def narrow(self, index: int, blocks: list[Block]) -> list[Block]:
         """The ``blocks`` in which rule ``index`` may match.
@@ -520,34 +520,30 @@ class Scan:
         database, scratch = self._prefilter._locator(index)
         ends: list[int] = []
         database.scan(self._data, match_event_handler=_add_end, context=ends, scratch=scratch)
-        if not ends:
-            return []
-        offsets = self._byte_offsets(blocks)
-        ends.sort()
-        kept = []
-        for block in blocks:
-            first = bisect.bisect_left(ends, offsets[block.start])
-            if first < len(ends) and ends[first] <= offsets[block.end]:
-                kept.append(block)
-        return kept
+        byte_starts, byte_ends = self._byte_bounds(blocks)
+        kept: dict[int, Block] = {}
+        for end in ends:  # the block whose span [start, end] holds the match's end
+            i = bisect.bisect_right(byte_starts, end) - 1
+            if i >= 0 and end <= byte_ends[i]:
+                kept[i] = blocks[i]
+        return [kept[i] for i in sorted(kept)]
 
-    def _byte_offsets(self, blocks: list[Block]) -> dict[int, int]:
-        """UTF-8 byte offsets of the blocks' starts and ends (of every block, computed once)."""
-        if self._bytes is None:
-            text = self._text
-            bounds = sorted({offset for b in blocks for offset in (b.start, b.end)})
-            self._bytes = {}
-            position = previous = 0
-            for offset in bounds:
+    def _byte_bounds(self, blocks: list[Block]) -> tuple[list[int], list[int]]:
+        """UTF-8 byte offsets of the starts and of the ends of ``blocks`` (sorted, disjoint)."""
+        known = self._bounds.get(id(blocks))
+        if known is not None and known[0] is blocks:
+            return known[1], known[2]
+        text = self._text
+        starts, ends = [], []
+        position = previous = 0
+        for block in blocks:
+            for offset, into in ((block.start, starts), (block.end, ends)):
                 piece = text[previous:offset]
                 position += len(piece) if piece.isascii() else len(piece.encode("utf-8"))
-                self._bytes[offset] = position
+                into.append(position)
                 previous = offset
-        missing = [b for b in blocks if b.start not in self._bytes or b.end not in self._bytes]
-        if missing:  # another scope's blocks: recount for these
-            self._bytes = None
-            return self._byte_offsets(blocks)
-        return self._bytes
+        self._bounds[id(blocks)] = (blocks, starts, ends)
+        return starts, ends
 
 
 def _add(index: int, _start: int, _end: int, _flags: int, found: set[int]) -> None:
