@@ -1,0 +1,259 @@
+"""A cheap necessary condition for a rule pattern to match a whole line: a prefilter.
+
+:func:`line_filter` reads a pattern into *alternatives*, each a sequence of *pieces*: a finite
+set of strings one of which the match holds at that point (the pattern's literal text,
+lower-cased under ``ignore_case`` for texts folded with :func:`fold`), or a *gap* of so many
+characters of any kind. A line the pattern fully matches is, in this sketch, fully matched by
+one of the alternatives; so a line matching none needs no exact, time-limited check:
+
+* a literal stays itself; a class of literals becomes the set of its characters; any other
+  single character (a class with ranges or categories, ``.``, ``\\w``, a cased non-ASCII
+  letter under ``ignore_case``) becomes a gap of one;
+* groups are read through; an alternation or an optional part made of literal sets becomes
+  the set of the strings it matches (while there are at most ``MAX_STRINGS``); ``X{m,n}``
+  with ``m >= 1`` keeps the first copy or two of ``X`` and a gap for the rest; anything else
+  becomes a gap of the lengths it can match;
+* anchors, word boundaries and lookarounds are dropped (dropping a condition only lets more
+  strings match);
+* patterns ``re`` reads otherwise than ``regex`` or not at all (``regex``-only syntax, POSIX
+  classes, nested sets), or with inline flags, give no filter at all.
+
+Each step only widens the set of strings accepted. Characters and lengths correspond one to
+one because :func:`fold` keeps lengths and ``regex`` (without ``FULLCASE``) matches
+case-insensitively by simple, one-character case folding, under which an ASCII letter matches
+only its two cases and the characters :func:`fold` maps to it, and a punctuation mark, symbol,
+digit or space without case only itself (tests/test_line_filter.py checks both).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import warnings
+from dataclasses import dataclass
+from itertools import product
+
+try:  # Python 3.11+
+    from re import _constants as sre_constants
+    from re import _parser as sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+_MAXREPEAT = sre_constants.MAXREPEAT
+_LITERAL = sre_constants.LITERAL
+_IN = sre_constants.IN
+_SUBPATTERN = sre_constants.SUBPATTERN
+_BRANCH = sre_constants.BRANCH
+_DROPPED = (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT)
+_REPEATS = tuple(
+    getattr(sre_constants, name)
+    for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+    if hasattr(sre_constants, name)
+)
+_ATOMIC = getattr(sre_constants, "ATOMIC_GROUP", None)
+MAX_STRINGS = 256  # strings a literal set may hold, beyond which it becomes a gap
+_MAX_GAPS = 2  # gaps kept in a filter's pattern; the rest becomes one (bounds backtracking)
+# The only characters that match an ASCII letter case-insensitively without lowering to it.
+ODD_CASES = {"\u212a": "k", "\u017f": "s", "\u0130": "i", "\u0131": "i"}
+_FOLD = str.maketrans(ODD_CASES)
+
+
+def fold(text: str) -> str:
+    """``text`` as the filter of a case-insensitive pattern sees it (same length)."""
+    if not text.isascii() and any(char in text for char in ODD_CASES):
+        text = text.translate(_FOLD)  # slow, and rarely needed
+    return text.lower()
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Any characters but a line break, from ``low`` to ``high`` (None: no limit) of them."""
+
+    low: int
+    high: int | None
+
+    def __add__(self, other: Gap) -> Gap:
+        high = None if self.high is None or other.high is None else self.high + other.high
+        return Gap(self.low + other.low, high)
+
+    def source(self) -> str:
+        if self.high is None:
+            return f"[^\\n]{{{self.low},}}" if self.low else "[^\\n]*"
+        return f"[^\\n]{{{self.low},{self.high}}}"
+
+
+Piece = Gap | frozenset  # a gap or a set of strings
+Alternative = tuple[Piece, ...]
+_ONE = Gap(1, 1)
+
+
+@dataclass(frozen=True)
+class LineFilter:
+    """The alternatives of a pattern (see the module docstring) and a pattern for them."""
+
+    alternatives: tuple[Alternative, ...]
+    ignore_case: bool
+
+    def source(self) -> str:
+        """``re`` source fully matching every line that one of the alternatives matches."""
+        return "|".join(sorted({_render(alt) for alt in self.alternatives}))
+
+
+def line_filter(source: str, ignore_case: bool) -> LineFilter | None:
+    """The filter of ``source`` for lines folded with :func:`fold` if ``ignore_case``; None if
+    there is none (``source`` cannot be read, or some alternative has no literal text)."""
+    flags = re.IGNORECASE if ignore_case else 0
+    if "[:" in source or "[=" in source or "[." in source:
+        return None  # POSIX classes: a set of literals to re, a class of letters to regex
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # re warns of what it may read otherwise one day
+            tree = sre_parse.parse(source, flags)
+        if tree.state.flags & ~(re.IGNORECASE | re.UNICODE) or (
+            bool(tree.state.flags & re.IGNORECASE) != ignore_case
+        ):
+            return None  # inline flags change what the pattern means
+        reader = _Reader(ignore_case, tree.state)
+        alternatives = tuple(reader.sequence(items) for items in _alternatives(list(tree)))
+    except (re.error, OverflowError, RecursionError, ValueError, TypeError, Warning):
+        return None
+    if not all(any(isinstance(p, frozenset) for p in alt) for alt in alternatives):
+        return None
+    return LineFilter(alternatives, ignore_case)
+
+
+def _alternatives(items: list) -> list[list]:
+    """The top-level alternatives of a pattern, each read on its own (so that gaps in one do
+    not turn the others into gaps)."""
+    while len(items) == 1 and items[0][0] is _SUBPATTERN and not (items[0][1][1] | items[0][1][2]):
+        items = list(items[0][1][3])
+    if len(items) == 1 and items[0][0] is _BRANCH:
+        return [alt for branch in items[0][1][1] for alt in _alternatives(list(branch))]
+    return [items]
+
+
+def _render(alternative: Alternative) -> str:
+    out: list[str] = []
+    gaps = 0
+    for piece in alternative:
+        if isinstance(piece, Gap):
+            gaps += 1
+            if gaps > _MAX_GAPS:
+                return "".join(out) + "[^\\n]*"
+            out.append(piece.source())
+        else:
+            out.append(_trie(sorted(piece)))
+    return "".join(out)
+
+
+def _trie(strings: list[str]) -> str:
+    """A compact pattern matching exactly ``strings`` (sorted): common prefixes factored out,
+    which keeps big sets quick to compile and to match."""
+    if strings == [""]:
+        return ""
+    optional = strings[0] == ""
+    branches: list[str] = []
+    i = 1 if optional else 0
+    while i < len(strings):
+        j = i
+        while j < len(strings) and strings[j][0] == strings[i][0]:
+            j += 1
+        branches.append(re.escape(strings[i][0]) + _trie([s[1:] for s in strings[i:j]]))
+        i = j
+    if len(branches) == 1:
+        return f"(?:{branches[0]})?" if optional else branches[0]
+    group = "(?:" + "|".join(branches) + ")"
+    return group + "?" if optional else group
+
+
+class _Reader:
+    """Reads parsed pattern items into pieces."""
+
+    def __init__(self, ignore_case: bool, state: object) -> None:
+        self.ignore_case = ignore_case
+        self.state = state
+
+    def sequence(self, items: list) -> Alternative:
+        """Pieces of a sequence, adjacent gaps merged."""
+        pieces: list[Piece] = []
+        for op, av in items:
+            for piece in self.item(op, av):
+                last = pieces[-1] if pieces else None
+                if isinstance(piece, Gap) and isinstance(last, Gap):
+                    pieces[-1] = last + piece
+                elif piece not in (Gap(0, 0), frozenset({""})):
+                    pieces.append(piece)
+        return tuple(pieces)
+
+    def item(self, op: object, av) -> list[Piece]:  # type: ignore[no-untyped-def]
+        """The pieces standing for one parsed item."""
+        if op is _LITERAL:
+            char = self.char(av)
+            return [frozenset({char}) if char is not None else _ONE]
+        if op is _IN:
+            chars = {self.char(a) if o is _LITERAL else None for o, a in av}
+            return [frozenset(chars) if chars and None not in chars else _ONE]  # type: ignore[arg-type]
+        if op in _DROPPED:
+            return []
+        if op is _SUBPATTERN and not (av[1] | av[2]):
+            return list(self.sequence(list(av[3])))
+        if op is _ATOMIC:
+            return list(self.sequence(list(av)))
+        if op is _BRANCH:
+            return [self.branch([self.sequence(list(b)) for b in av[1]]) or self.width(op, av)]
+        if op in _REPEATS:
+            return self.repeat(op, av)
+        return [self.width(op, av)]
+
+    def repeat(self, op: object, av) -> list[Piece]:  # type: ignore[no-untyped-def]
+        """``X{low,high}``: an optional set stays a set; otherwise the first copies of ``X``
+        that every match holds (up to two) are kept and the rest becomes a gap."""
+        low, high, body = av
+        pieces = self.sequence(list(body))
+        if high == 0 or not pieces:
+            return []
+        if low == 0:
+            strings = product_of(pieces) if high == 1 else None
+            return [strings | {""}] if strings is not None else [self.width(op, av)]
+        kept = min(low, 2)
+        each = self.width(_SUBPATTERN, (None, 0, 0, body))
+        rest_high = None if high >= _MAXREPEAT or each.high is None else (high - kept) * each.high
+        return [*pieces] * kept + [Gap((low - kept) * each.low, rest_high)]
+
+    @staticmethod
+    def branch(branches: list[Alternative]) -> frozenset | None:
+        """An alternation of literal sequences as one set; None if it is not one or too big."""
+        strings: set[str] = set()
+        for pieces in branches:
+            found = product_of(pieces)
+            if found is None:
+                return None
+            strings |= found
+        return frozenset(strings) if len(strings) <= MAX_STRINGS else None
+
+    def width(self, op: object, av: object) -> Gap:
+        low, high = sre_parse.SubPattern(self.state, [(op, av)]).getwidth()
+        return Gap(low, None if high >= _MAXREPEAT else high)
+
+    def char(self, code: int) -> str | None:
+        """The character a literal matches in the (folded) text; None where it may be several
+        (or a line break, which no line holds)."""
+        char = chr(code)
+        if char == "\n":
+            return None
+        if not self.ignore_case or char.isascii():
+            return char.lower() if self.ignore_case else char
+        if char.lower() == char == char.upper() and unicodedata.category(char)[0] in "NPSZ":
+            return char
+        return None
+
+
+def product_of(pieces: Alternative) -> frozenset | None:
+    """The strings a sequence of sets matches; None if it holds a gap or too many strings."""
+    strings = frozenset({""})
+    for piece in pieces:
+        if isinstance(piece, Gap) or len(strings) * len(piece) > MAX_STRINGS:
+            return None
+        strings = frozenset(a + b for a, b in product(strings, piece))
+    return strings
