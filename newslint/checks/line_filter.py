@@ -104,8 +104,8 @@ def line_filter(source: str, ignore_case: bool) -> LineFilter | None:
     """The filter of ``source`` for lines folded with :func:`fold` if ``ignore_case``; None if
     there is none (``source`` cannot be read, or some alternative has no literal text)."""
     flags = re.IGNORECASE if ignore_case else 0
-    if "[:" in source or "[=" in source or "[." in source:
-        return None  # POSIX classes: a set of literals to re, a class of letters to regex
+    if _posix_class(source):
+        return None  # a set of literals to re, a class of letters to regex
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # re warns of what it may read otherwise one day
@@ -121,6 +121,29 @@ def line_filter(source: str, ignore_case: bool) -> LineFilter | None:
     if not all(any(isinstance(p, frozenset) for p in alt) for alt in alternatives):
         return None
     return LineFilter(alternatives, ignore_case)
+
+
+def _posix_class(source: str) -> bool:
+    """Whether ``source`` has a POSIX class (``[:alpha:]``, ``[=a=]``, ``[.a.]``) in a set."""
+    in_set = False
+    i = 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_set and char == "[" and source[i + 1 : i + 2] in (":", "=", "."):
+            return True
+        if char == "[" and not in_set:
+            in_set = True
+            i += 2 if source[i + 1 : i + 2] == "^" else 1
+            if source[i : i + 1] == "]":  # a "]" first in a set is a literal
+                i += 1
+            continue
+        if char == "]":
+            in_set = False
+        i += 1
+    return False
 
 
 def _alternatives(items: list) -> list[list]:
