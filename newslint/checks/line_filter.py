@@ -1,10 +1,11 @@
-"""A cheap necessary condition for a rule pattern to match a whole line: a prefilter.
+"""A sketch of a rule pattern: what literal text a string it fully matches must hold.
 
 :func:`line_filter` reads a pattern into *alternatives*, each a sequence of *pieces*: a finite
-set of strings one of which the match holds at that point (the pattern's literal text,
-lower-cased under ``ignore_case`` for texts folded with :func:`fold`), or a *gap* of so many
-characters of any kind. A line the pattern fully matches is, in this sketch, fully matched by
-one of the alternatives; so a line matching none needs no exact, time-limited check:
+set of strings (the pattern's literal text, lower-cased under ``ignore_case``), or a *gap* of
+so many characters of any kind. Every string the pattern fully matches is, for one alternative,
+a string of its first piece, then one of the next, and so on (a gap standing for any
+characters); :mod:`newslint.checks.line_index` takes from this the strings a line must start
+with, end with or hold. Reading only ever widens what a piece accepts:
 
 * a literal stays itself; a class of literals becomes the set of its characters; any other
   single character (a class with ranges or categories, ``.``, ``\\w``, a cased non-ASCII
@@ -16,13 +17,13 @@ one of the alternatives; so a line matching none needs no exact, time-limited ch
 * anchors, word boundaries and lookarounds are dropped (dropping a condition only lets more
   strings match);
 * patterns ``re`` reads otherwise than ``regex`` or not at all (``regex``-only syntax, POSIX
-  classes, nested sets), or with inline flags, give no filter at all.
+  classes, nested sets), or with inline flags, give no sketch at all.
 
-Each step only widens the set of strings accepted. Characters and lengths correspond one to
-one because :func:`fold` keeps lengths and ``regex`` (without ``FULLCASE``) matches
-case-insensitively by simple, one-character case folding, under which an ASCII letter matches
-only its two cases and the characters :func:`fold` maps to it, and a punctuation mark, symbol,
-digit or space without case only itself (tests/test_line_filter.py checks both).
+Under ``ignore_case``, ``regex`` (without ``FULLCASE``) matches by simple, one-character case
+folding: an ASCII letter matches only its two cases and the characters of ``ODD_CASES``, and a
+digit, punctuation mark, symbol or space without case only itself (tests/test_line_filter.py
+checks both), so lowering the text and mapping ``ODD_CASES`` brings every character a literal
+matches to the literal lowered.
 """
 
 from __future__ import annotations
@@ -53,17 +54,8 @@ _REPEATS = tuple(
 )
 _ATOMIC = getattr(sre_constants, "ATOMIC_GROUP", None)
 MAX_STRINGS = 256  # strings a literal set may hold, beyond which it becomes a gap
-_MAX_GAPS = 2  # gaps kept in a filter's pattern; the rest becomes one (bounds backtracking)
 # The only characters that match an ASCII letter case-insensitively without lowering to it.
 ODD_CASES = {"\u212a": "k", "\u017f": "s", "\u0130": "i", "\u0131": "i"}
-_FOLD = str.maketrans(ODD_CASES)
-
-
-def fold(text: str) -> str:
-    """``text`` as the filter of a case-insensitive pattern sees it (same length)."""
-    if not text.isascii() and any(char in text for char in ODD_CASES):
-        text = text.translate(_FOLD)  # slow, and rarely needed
-    return text.lower()
 
 
 @dataclass(frozen=True)
@@ -77,11 +69,6 @@ class Gap:
         high = None if self.high is None or other.high is None else self.high + other.high
         return Gap(self.low + other.low, high)
 
-    def source(self) -> str:
-        if self.high is None:
-            return f"[^\\n]{{{self.low},}}" if self.low else "[^\\n]*"
-        return f"[^\\n]{{{self.low},{self.high}}}"
-
 
 Piece = Gap | frozenset  # a gap or a set of strings
 Alternative = tuple[Piece, ...]
@@ -90,19 +77,15 @@ _ONE = Gap(1, 1)
 
 @dataclass(frozen=True)
 class LineFilter:
-    """The alternatives of a pattern (see the module docstring) and a pattern for them."""
+    """The alternatives of a pattern (see the module docstring)."""
 
     alternatives: tuple[Alternative, ...]
     ignore_case: bool
 
-    def source(self) -> str:
-        """``re`` source fully matching every line that one of the alternatives matches."""
-        return "|".join(sorted({_render(alt) for alt in self.alternatives}))
-
 
 def line_filter(source: str, ignore_case: bool) -> LineFilter | None:
-    """The filter of ``source`` for lines folded with :func:`fold` if ``ignore_case``; None if
-    there is none (``source`` cannot be read, or some alternative has no literal text)."""
+    """The sketch of ``source``; None if there is none (``source`` cannot be read safely, or
+    some alternative holds no literal text)."""
     flags = re.IGNORECASE if ignore_case else 0
     if _posix_class(source):
         return None  # a set of literals to re, a class of letters to regex
@@ -154,40 +137,6 @@ def _alternatives(items: list) -> list[list]:
     if len(items) == 1 and items[0][0] is _BRANCH:
         return [alt for branch in items[0][1][1] for alt in _alternatives(list(branch))]
     return [items]
-
-
-def _render(alternative: Alternative) -> str:
-    out: list[str] = []
-    gaps = 0
-    for piece in alternative:
-        if isinstance(piece, Gap):
-            gaps += 1
-            if gaps > _MAX_GAPS:
-                return "".join(out) + "[^\\n]*"
-            out.append(piece.source())
-        else:
-            out.append(_trie(sorted(piece)))
-    return "".join(out)
-
-
-def _trie(strings: list[str]) -> str:
-    """A compact pattern matching exactly ``strings`` (sorted): common prefixes factored out,
-    which keeps big sets quick to compile and to match."""
-    if strings == [""]:
-        return ""
-    optional = strings[0] == ""
-    branches: list[str] = []
-    i = 1 if optional else 0
-    while i < len(strings):
-        j = i
-        while j < len(strings) and strings[j][0] == strings[i][0]:
-            j += 1
-        branches.append(re.escape(strings[i][0]) + _trie([s[1:] for s in strings[i:j]]))
-        i = j
-    if len(branches) == 1:
-        return f"(?:{branches[0]})?" if optional else branches[0]
-    group = "(?:" + "|".join(branches) + ")"
-    return group + "?" if optional else group
 
 
 class _Reader:

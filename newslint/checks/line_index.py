@@ -32,7 +32,6 @@ from newslint.checks.line_filter import (
     Alternative,
     Gap,
     LineFilter,
-    fold,
     line_filter,
     product_of,
 )
@@ -51,6 +50,7 @@ _ICON_TAILS = {b"\xee": rb"[\x80-\xbf][\x80-\xbf]", b"\xef": rb"[\x80-\xa3][\x80
 _LONG_ENOUGH = 8  # characters after which a needle is not made longer
 _FEW_NEEDLES = 64  # strings beyond which a needle set is not made longer
 _COMMON_ENOUGH = 4  # squeezed bytes a common part of inner needles needs to stand for them
+_ANCHORED_BYTES = 8  # of a head or tail looked for (fewer needles: quicker to compile)
 _MIN_NEEDLE = 2  # squeezed bytes a needle needs to be worth looking for
 
 
@@ -93,30 +93,17 @@ def _wide_patterns(ignore_case: bool) -> dict[bytes, re.Pattern[bytes]]:
 
 
 class Prefilter:
-    """What :class:`LineIndex` needs to know of one pattern: the ``re`` source of its filter
-    and its needles (heads, tails, inner needles); without needles every line is a candidate."""
+    """The needles of one pattern (heads, tails, inner needles); None: every line is a
+    candidate."""
 
-    def __init__(
-        self,
-        key: tuple[str, bool],
-        source: str | None,
-        needles: tuple[frozenset, frozenset, frozenset] | None,
-    ) -> None:
+    def __init__(self, key: tuple[str, bool], needles: tuple[frozenset, ...] | None) -> None:
         self.key = key
         self.ignore_case = key[1]
-        self.source = source
-        self.needles = needles if source is not None else None
-        self._regex: re.Pattern[str] | None = None
-
-    @property
-    def regex(self) -> re.Pattern[str]:
-        if self._regex is None:
-            self._regex = re.compile(self.source or "")
-        return self._regex
+        self.needles = needles
 
     def __reduce__(self) -> tuple:
         # compiled packs are pickled (newslint.cache): a loaded prefilter joins the live ones
-        return _restore, (self.key, self.source, self.needles)
+        return _restore, (self.key, self.needles)
 
 
 _LIVE: weakref.WeakValueDictionary[tuple[str, bool], Prefilter] = weakref.WeakValueDictionary()
@@ -130,20 +117,15 @@ def prefilter(source: str, ignore_case: bool) -> Prefilter:
         found = _LIVE.get(key)
     if found is None:
         read = line_filter(source, ignore_case)
-        if read is None:
-            found = _restore(key, None, None)
-        else:
-            found = _restore(key, read.source(), _needles(read, ignore_case))
+        found = _restore(key, None if read is None else _needles(read, ignore_case))
     return found
 
 
-def _restore(
-    key: tuple[str, bool], source: str | None, needles: tuple[frozenset, ...] | None
-) -> Prefilter:
+def _restore(key: tuple[str, bool], needles: tuple[frozenset, ...] | None) -> Prefilter:
     with _LOCK:
         found = _LIVE.get(key)
         if found is None:
-            found = _LIVE[key] = Prefilter(key, source, needles)  # type: ignore[arg-type]
+            found = _LIVE[key] = Prefilter(key, needles)
         return found
 
 
@@ -262,8 +244,9 @@ class _Search:
             )
             for needle in serves
         }
-        pattern = b"\n(?=(" + _trie(sorted(serves)) + b"))"  # a needle may end at a line break
-        self.regex = re.compile(pattern) if serves else None
+        self.regex = None
+        if serves:  # a needle may end at a line break: the pattern only looks at it
+            self.regex = re.compile(b"\n(?=(" + _trie(sorted(serves)) + b"))")
 
     def lines(self, haystack: bytes, reverse: bool, hits: dict[tuple, set[int]]) -> None:
         """Add to ``hits`` the lines (numbered from 0; ``haystack`` starts with a line break)
@@ -322,6 +305,8 @@ class _Searches:
                     squeezed = squeeze(string, ignore_case, markdown)
                     if kind == 1:
                         squeezed = squeezed[::-1]
+                    if kind < 2:  # a line starting with a needle starts with its start
+                        squeezed = squeezed[:_ANCHORED_BYTES]
                     serves[kind].setdefault(squeezed, set()).add(found.key)
         self.heads = _Search(serves[0])
         self.tails = _Search(serves[1])
@@ -368,7 +353,6 @@ class LineIndex:
         self.lines = self._pieces if paragraphs else self._joined.split("\n")
         self._offsets: tuple[list[int], list[int]] | None = None
         self._scans: dict[bool, tuple[_Searches, dict[tuple[str, bool], set[int]]]] = {}
-        self._normals: dict[int, str | None] = {}
         self._units: dict[int, tuple[int, int, str] | None] = {}
 
     def candidates(self, found: Prefilter | None, max_length: int) -> list[int]:
@@ -383,16 +367,12 @@ class LineIndex:
                 searches,
                 searches.lines(self._haystack(found)),
             )
-        regex = found.regex
-        chosen = []
-        for line in sorted(scan[1].get(found.key, ())):
-            raw = self.lines[line]
-            if len(raw) > max_length and len(raw.strip()) > max_length:
-                continue  # a unit too long to be flagged
-            text = self._normal(line)
-            if text is not None and regex.fullmatch(fold(text) if found.ignore_case else text):
-                chosen.append(line)
-        return chosen
+        lines = self.lines
+        return [
+            line
+            for line in sorted(scan[1].get(found.key, ()))
+            if len(lines[line]) <= max_length or len(lines[line].strip()) <= max_length
+        ]
 
     def _haystack(self, found: Prefilter) -> bytes:
         """The lines, squeezed, between line breaks."""
@@ -401,13 +381,6 @@ class LineIndex:
         else:
             joined = self._joined
         return b"\n" + squeeze(joined, found.ignore_case, self.doc.markdown) + b"\n"
-
-    def _normal(self, line: int) -> str | None:
-        """The normal text of the unit of ``line``; None if the line is blank (no unit)."""
-        if line not in self._normals:
-            raw = self.lines[line]
-            self._normals[line] = normal(self.doc, raw) if raw.strip() else None
-        return self._normals[line]
 
     def unit(self, line: int) -> tuple[int, int, str] | None:
         """(start, end, normal text) of the stripped unit of ``line``; None if it is blank."""
@@ -426,6 +399,6 @@ class LineIndex:
             index = bisect.bisect_right(self._offsets[1], at) - 1
             start = self.blocks[index].start + at - self._offsets[1][index]
             start += len(raw) - len(raw.lstrip())
-            found = (start, start + len(stripped), self._normal(line) or "")
+            found = (start, start + len(stripped), normal(self.doc, stripped))
         self._units[line] = found
         return found
