@@ -82,27 +82,26 @@ class Check:
                 matching[line] = unit
         return matching
 
-    def _units(self, doc: Document, blocks: list[Block]) -> Iterator[_Unit]:
-        """Each unit that may be part of a run, in order."""
+    def _units(self, doc: Document, blocks: list[Block]) -> list[_Unit]:
+        """The units that may be part of a run, in order; none if none is flagged (only
+        flagged units are reported)."""
+        if self.regex is None:
+            return []
         index = LineIndex.of(doc, blocks, self.unit == "paragraph")
-        flagged = {}
-        if self.regex is not None:
-            flagged = self._matching(index, self.regex, self.prefilter)
-            if self.exceptions and flagged:
-                flagged = {
-                    line: unit
-                    for line, unit in flagged.items()
-                    if not self.exceptions.search(unit[2])
-                }
+        flagged = self._matching(index, self.regex, self.prefilter)
+        if self.exceptions and flagged:
+            flagged = {
+                line: unit for line, unit in flagged.items() if not self.exceptions.search(unit[2])
+            }
+        if not flagged:
+            return []
         in_run = dict(flagged)
         if self.run_regex is not None:
             in_run.update(self._matching(index, self.run_regex, self.run_prefilter))
-        for line in sorted(in_run):
-            start, end, normal = in_run[line]
-            yield _Unit(start, end, normal, line in flagged)
+        return [_Unit(*in_run[line], line in flagged) for line in sorted(in_run)]
 
     @staticmethod
-    def _runs(doc: Document, units: Iterator[_Unit]) -> Iterator[list[_Unit]]:
+    def _runs(doc: Document, units: list[_Unit]) -> Iterator[list[_Unit]]:
         """Maximal runs of units with only white space between them (units with another unit
         between them have its text between them, so they are never in one run)."""
         run: list[_Unit] = []
@@ -115,9 +114,12 @@ class Check:
             yield run
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
+        units = self._units(doc, blocks)
+        if not units:
+            return
         flagged = [
             unit
-            for run in self._runs(doc, self._units(doc, blocks))
+            for run in self._runs(doc, units)
             if len({u.normal.lower() for u in run}) >= self.min_run
             for unit in run
             if unit.flagged
