@@ -27,6 +27,7 @@ from newslint.options import regex_field
 from newslint.patterns import Pattern, alternation
 
 CAN_FIX = True
+_VERDICTS = 4096  # verdicts of a pattern kept (see Prefilter.verdicts)
 
 
 @dataclass
@@ -72,13 +73,17 @@ class Check:
         """The units (by line) no longer than ``max_length`` that ``pattern`` fully matches:
         only the prefilter's candidates can (see :mod:`newslint.checks.line_index`)."""
         matching = {}
+        verdicts = found.verdicts if found is not None else {}
         for line in index.candidates(found, self.max_length):
             unit = index.unit(line)
-            if (
-                unit is not None
-                and unit[1] - unit[0] <= self.max_length
-                and pattern.fullmatch(unit[2]) is not None
-            ):
+            if unit is None or unit[1] - unit[0] > self.max_length:
+                continue
+            verdict = verdicts.get(unit[2])
+            if verdict is None:  # a pattern's verdict on a text never changes
+                if len(verdicts) >= _VERDICTS:
+                    verdicts.clear()
+                verdict = verdicts[unit[2]] = pattern.fullmatch(unit[2]) is not None
+            if verdict:
                 matching[line] = unit
         return matching
 

@@ -100,6 +100,8 @@ class Prefilter:
         self.key = key
         self.ignore_case = key[1]
         self.needles = needles
+        # the pattern's verdicts on texts seen lately: chrome lines repeat across articles
+        self.verdicts: dict[str, bool] = {}
 
     def __reduce__(self) -> tuple:
         # compiled packs are pickled (newslint.cache): a loaded prefilter joins the live ones
