@@ -7,16 +7,16 @@ into alternatives of literal sets and gaps (:mod:`newslint.checks.line_filter`) 
 each alternative *needles*: strings that every line it fully matches starts with (a *head*),
 ends with (a *tail*) or holds (an *inner* needle).
 
-:class:`LineIndex` looks for them in a *squeezed* copy of a document's units, one a line: UTF-8,
-ASCII letters lowered, odd-case letters folded (see :func:`~newslint.checks.line_filter.fold`)
-and all white space but line breaks dropped, with icon glyphs and, in Markdown, ``*`` and ``_``.
-Normalising only drops such characters or turns white space into a space, so a unit's squeezed
-normal text is its line's squeezed text, and a squeezed needle is in (or starts, or ends) the
-squeezed line whenever the needle is in (starts, ends) the normal text. Three C-level searches
-of all live prefilters' needles (heads after a line break, tails after one in the reversed
-copy, inner needles anywhere) name the candidate lines; each is then checked against its
-prefilter's ``re`` pattern and, if it passes, against the exact, time-limited rule pattern.
-Both tests are necessary conditions, so no match is lost.
+:class:`LineIndex` looks for them in a *squeezed* copy of a document's units, one a line
+(:func:`squeeze`: UTF-8, ASCII letters lowered and ``ODD_CASES`` folded for case-insensitive
+patterns, all white space but line breaks dropped, and icon glyphs and, in Markdown, ``*`` and
+``_``). Normalising only drops such characters or turns white space into a space, so a unit's
+squeezed normal text is its line's squeezed text; and squeezing a needle found in (starting,
+ending) the normal text gives one found in (starting, ending) the squeezed line. Three C-level
+searches for the needles of all live prefilters (heads after a line break, tails after one in
+the reversed copy, inner needles anywhere) name each pattern's candidate lines, and only these
+go to the exact, time-limited pattern. A line a pattern fully matches always holds a needle of
+it, so no match is lost.
 """
 
 from __future__ import annotations
@@ -57,7 +57,9 @@ _MIN_NEEDLE = 2  # squeezed bytes a needle needs to be worth looking for
 def normal(doc: Document, text: str) -> str:
     """``text`` as patterns see it: no icon glyphs or Markdown emphasis, white space collapsed."""
     bare = _EMPHASIS.sub("", text) if doc.markdown else text
-    return " ".join(_ICONS.sub("", bare).split())
+    if not bare.isascii():  # icon glyphs are not
+        bare = _ICONS.sub("", bare)
+    return " ".join(bare.split())
 
 
 def squeeze(text: str, ignore_case: bool, markdown: bool) -> bytes:
