@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 import regex
 
-from newslint.checks.line_filter import ODD_CASES, Gap, line_filter
+from newslint.checks.line_filter import MAX_ALTERNATIVES, ODD_CASES, Gap, line_filter
 
 _ALL = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
 _I = regex.IGNORECASE | regex.VERSION0
@@ -46,16 +46,15 @@ def _merged(source: str, ignore_case: bool = True) -> list[list]:
     return merged
 
 
-def test_literals_alternations_and_options_become_sets() -> None:
+def test_literals_and_options_become_sets_and_alternations_split() -> None:
     assert _merged(r"(the )?(story|article) continues\.?") == [
-        [
-            frozenset(
-                f"{the}{what} continues{dot}"
-                for the in ("", "the ")
-                for what in ("story", "article")
-                for dot in ("", ".")
-            )
-        ]
+        [frozenset(f"{the}{what} continues{dot}" for the in ("", "the ") for dot in ("", "."))]
+        for what in ("story", "article")
+    ]
+    nested = r"x(?:a|b)?(?:c|d\d)"  # an optional alternation stays a set; a gap splits none
+    assert _merged(nested) == [
+        [frozenset({"xc", "xac", "xbc"})],
+        [frozenset({"xd", "xad", "xbd"}), Gap(1, 1)],
     ]
 
 
@@ -125,3 +124,11 @@ def _fits(alternative: tuple, text: str) -> bool:
         high = len(text) if first.high is None else min(first.high, len(text))
         return any(_fits(rest, text[size:]) for size in range(first.low, high + 1))
     return any(text.startswith(s) and _fits(rest, text[len(s) :]) for s in first)
+
+
+def test_splitting_alternations_stays_within_its_budget() -> None:
+    source = "(?:" + "|".join(f"word{i} (?:a|b|c)" for i in range(300)) + ")"
+    found = line_filter(source, ignore_case=True)
+    assert found is not None
+    assert len(found.alternatives) <= MAX_ALTERNATIVES
+    assert all(isinstance(alt[0], frozenset) for alt in found.alternatives)

@@ -54,6 +54,7 @@ _REPEATS = tuple(
 )
 _ATOMIC = getattr(sre_constants, "ATOMIC_GROUP", None)
 MAX_STRINGS = 256  # strings a literal set may hold, beyond which it becomes a gap
+MAX_ALTERNATIVES = 256  # sequences a pattern is split into, beyond which alternations stay
 # The only characters that match an ASCII letter case-insensitively without lowering to it.
 ODD_CASES = {"\u212a": "k", "\u017f": "s", "\u0130": "i", "\u0131": "i"}
 
@@ -129,14 +130,21 @@ def _posix_class(source: str) -> bool:
     return False
 
 
-def _alternatives(items: list) -> list[list]:
-    """The top-level alternatives of a pattern, each read on its own (so that gaps in one do
-    not turn the others into gaps)."""
-    while len(items) == 1 and items[0][0] is _SUBPATTERN and not (items[0][1][1] | items[0][1][2]):
-        items = list(items[0][1][3])
-    if len(items) == 1 and items[0][0] is _BRANCH:
-        return [alt for branch in items[0][1][1] for alt in _alternatives(list(branch))]
-    return [items]
+def _alternatives(items: list, budget: int = MAX_ALTERNATIVES) -> list[list]:
+    """At most ``budget`` sequences of items whose strings together are the strings of
+    ``items``: groups read through and alternations split into one sequence per branch while
+    the budget allows (so that a gap in one branch does not turn the others into a gap)."""
+    sequences: list[list] = [[]]
+    for op, av in items:
+        room = budget // len(sequences)
+        parts = [[(op, av)]]
+        if op is _SUBPATTERN and not (av[1] | av[2]):
+            parts = _alternatives(list(av[3]), room)
+        elif op is _BRANCH and len(av[1]) <= room:
+            each = room // len(av[1])
+            parts = [seq for branch in av[1] for seq in _alternatives(list(branch), each)]
+        sequences = [seq + part for seq in sequences for part in parts]
+    return sequences
 
 
 class _Reader:

@@ -137,7 +137,8 @@ def _needles(found: LineFilter, ignore_case: bool) -> tuple[frozenset, ...] | No
     """(heads, tails, inner needles): for each alternative of ``found``, the strings that every
     line it fully matches starts with, ends with (a whole line: both) or holds, whichever are
     longest when squeezed (in either form); None if some alternative has none worth having."""
-    kinds: tuple[set[str], set[str], set[str]] = (set(), set(), set())
+    kinds: tuple[set[str], set[str]] = (set(), set())
+    inner: list[tuple[frozenset, frozenset]] = []  # (needles, strings of the run) each
     for alternative in found.alternatives:
         options: list[tuple[int, int, frozenset]] = []
         whole = product_of(alternative)
@@ -158,12 +159,17 @@ def _needles(found: LineFilter, ignore_case: bool) -> tuple[frozenset, ...] | No
             best = max(anchored, key=lambda option: option[:2])
             kinds[best[2]].update(best[3])
             continue
-        inner = [_common(strings, ignore_case) for strings in _runs(alternative)]
-        inner = [strings for strings in inner if _shortest(strings, ignore_case) >= _MIN_NEEDLE]
-        if not inner:
+        runs = [(_common(strings, ignore_case), strings) for strings in _runs(alternative)]
+        runs = [run for run in runs if _shortest(run[0], ignore_case) >= _MIN_NEEDLE]
+        if not runs:
             return None
-        kinds[2].update(min(inner, key=lambda strings: (len(strings), -_shortest(strings, True))))
-    return tuple(frozenset(k) for k in kinds)
+        inner.append(min(runs, key=lambda run: (len(run[0]), -_shortest(run[0], ignore_case))))
+    needles: frozenset = frozenset()
+    if inner:  # each inner needle costs a search: a part that all the runs hold serves as well
+        needles = _common(frozenset().union(*(strings for _, strings in inner)), ignore_case)
+        if len(needles) > 1:
+            needles = frozenset().union(*(chosen for chosen, _ in inner))
+    return frozenset(kinds[0]), frozenset(kinds[1]), needles
 
 
 def _common(strings: frozenset, ignore_case: bool) -> frozenset:
