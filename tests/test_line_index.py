@@ -129,3 +129,10 @@ def test_a_pattern_without_a_sketch_checks_every_line() -> None:
 def test_a_loaded_prefilter_is_the_live_one() -> None:
     live = prefilter("leave a (comment|reply)", ignore_case=True)
     assert pickle.loads(pickle.dumps(live)) is live
+
+
+def test_every_builtin_boilerplate_pattern_has_needles() -> None:
+    """Without needles every line would go to the exact pattern: slow, so worth a test."""
+    for rule in RULES:
+        for found in (rule.check.prefilter, rule.check.run_prefilter):
+            assert found is None or found.needles is not None, rule.id

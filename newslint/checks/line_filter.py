@@ -153,15 +153,25 @@ class _Reader:
     def __init__(self, ignore_case: bool, state: object) -> None:
         self.ignore_case = ignore_case
         self.state = state
+        self._read: dict[int, tuple[object, list[Piece]]] = {}
 
     def sequence(self, items: list) -> Alternative:
-        """Pieces of a sequence, adjacent gaps merged."""
+        """Pieces of a sequence, adjacent gaps merged, and adjacent single strings."""
         pieces: list[Piece] = []
-        for op, av in items:
-            for piece in self.item(op, av):
+        for item in items:
+            read = self._read.get(id(item))
+            if read is None:  # split alternatives share items: read each once
+                read = self._read[id(item)] = (item, self.item(*item))
+            for piece in read[1]:
                 last = pieces[-1] if pieces else None
                 if isinstance(piece, Gap) and isinstance(last, Gap):
                     pieces[-1] = last + piece
+                elif (
+                    isinstance(last, frozenset)
+                    and isinstance(piece, frozenset)
+                    and len(last) == len(piece) == 1
+                ):
+                    pieces[-1] = frozenset({next(iter(last)) + next(iter(piece))})
                 elif piece not in (Gap(0, 0), frozenset({""})):
                     pieces.append(piece)
         return tuple(pieces)

@@ -22,6 +22,7 @@ it, so no match is lost.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import threading
 import weakref
@@ -187,7 +188,13 @@ def _common(strings: frozenset, ignore_case: bool) -> frozenset:
 
 
 def _shortest(strings: frozenset, ignore_case: bool) -> int:
-    return min(len(squeeze(s, ignore_case, markdown)) for s in strings for markdown in (0, 1))
+    """The fewest bytes a string of ``strings`` squeezes to (in either form)."""
+    return min(_squeezed_size(s, ignore_case) for s in strings)
+
+
+@functools.lru_cache(maxsize=4096)
+def _squeezed_size(string: str, ignore_case: bool) -> int:
+    return min(len(squeeze(string, ignore_case, markdown)) for markdown in (False, True))
 
 
 def _runs(alternative: Alternative) -> list[frozenset]:
