@@ -10,6 +10,9 @@ or ``run_patterns`` and that hold at least N different texts ("Facebook" twice i
 
 Before matching, icon-font glyphs (private-use characters) are dropped and, in Markdown, the
 emphasis markers around words (``*Advertisement*``).
+
+Only the lines that :mod:`newslint.checks.line_index` picks in one pass per document for all
+boilerplate patterns (those holding literal text every match holds) go to the patterns.
 """
 
 from __future__ import annotations
