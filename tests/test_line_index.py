@@ -15,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint.checks.boilerplate import Check, Options
-from newslint.checks.line_index import SPACES, LineIndex, normal, prefilter, squeeze
+from newslint.checks.line_index import LineIndex, normal
+from newslint.checks.line_needles import SPACES, prefilter, squeeze
 from newslint.config import Config
 from newslint.document import Document
 

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newslint.checks.base import content_end, line_deletion
-from newslint.checks.line_index import LineIndex, Prefilter, prefilter
+from newslint.checks.line_index import LineIndex
+from newslint.checks.line_needles import Prefilter, prefilter
 from newslint.document import Block, Document
 from newslint.model import Edit, Hit
 from newslint.options import regex_field
