@@ -10,6 +10,9 @@ or ``run_patterns`` and that hold at least N different texts ("Facebook" twice i
 
 Before matching, icon-font glyphs (private-use characters) are dropped and, in Markdown, the
 emphasis markers around words (``*Advertisement*``).
+
+Only the lines that :mod:`newslint.checks.line_index` picks in one pass per document for all
+boilerplate patterns (those holding literal text every match holds) go to the patterns.
 """
 
 from __future__ import annotations
@@ -20,20 +23,15 @@ from dataclasses import dataclass
 from typing import Literal
 
 from newslint.checks.base import content_end, line_deletion
+from newslint.checks.line_index import LineIndex
+from newslint.checks.line_needles import Prefilter, prefilter
 from newslint.document import Block, Document
 from newslint.model import Edit, Hit
 from newslint.options import regex_field
-from newslint.patterns import alternation
+from newslint.patterns import Pattern, alternation
 
 CAN_FIX = True
-_ICONS = re.compile("[\ue000-\uf8ff]")  # private-use glyphs of icon fonts
-_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")  # Markdown *, **, _ markers
-
-
-def _normal(doc: Document, text: str) -> str:
-    """``text`` as patterns see it: no icon glyphs or Markdown emphasis, white space collapsed."""
-    bare = _EMPHASIS.sub("", text) if doc.markdown else text
-    return " ".join(_ICONS.sub("", bare).split())
+_VERDICTS = 4096  # verdicts of a pattern kept (see Prefilter.verdicts)
 
 
 @dataclass
@@ -63,91 +61,74 @@ class Check:
         self.regex = alternation(options.patterns, flags)
         self.exceptions = alternation(options.exceptions, flags)
         self.run_regex = alternation(options.run_patterns, flags)
+        self.prefilter = self._prefilter(self.regex, options.ignore_case)
+        self.run_prefilter = self._prefilter(self.run_regex, options.ignore_case)
         self.unit = options.unit
         self.max_length = options.max_length
         self.min_run = options.min_run
 
-    def _spans(self, doc: Document, block: Block) -> Iterator[tuple[int, int]]:
-        if self.unit == "paragraph":
-            yield block.start, block.end
-            return
-        pos = block.start
-        text = doc.text
-        while pos <= block.end:
-            line_start, line_end = doc.line_span(pos)
-            yield max(line_start, block.start), min(line_end, block.end)
-            nxt = text.find("\n", line_end, block.end)
-            if nxt == -1:
-                return
-            pos = nxt + 1
+    @staticmethod
+    def _prefilter(pattern: Pattern | None, ignore_case: bool) -> Prefilter | None:
+        return prefilter(pattern.source, ignore_case) if pattern is not None else None
 
-    def _stripped(self, doc: Document, blocks: list[Block]) -> list[tuple[int, int, str]]:
-        """(start, end, text with white space collapsed) of each non-blank unit, stripped;
-        computed once per document, unit and block list for all boilerplate rules."""
-        key = ("boilerplate-units", self.unit, id(blocks))
-        cached = doc.memo.get(key)
-        if cached is None or cached[0] is not blocks:
-            units = []
-            text = doc.text
-            for block in blocks:
-                for start, end in self._spans(doc, block):
-                    chunk = text[start:end]
-                    stripped = chunk.strip()
-                    if stripped:
-                        start += len(chunk) - len(chunk.lstrip())
-                        units.append((start, start + len(stripped), _normal(doc, stripped)))
-            cached = doc.memo[key] = (blocks, units)
-        return cached[1]
+    def _matching(
+        self, index: LineIndex, pattern: Pattern, found: Prefilter | None
+    ) -> dict[int, tuple[int, int, str]]:
+        """The units (by line) no longer than ``max_length`` that ``pattern`` fully matches:
+        only the prefilter's candidates can (see :mod:`newslint.checks.line_index`)."""
+        matching = {}
+        verdicts = found.verdicts if found is not None else {}
+        for line in index.candidates(found, self.max_length):
+            unit = index.unit(line)
+            if unit is None or unit[1] - unit[0] > self.max_length:
+                continue
+            verdict = verdicts.get(unit[2])
+            if verdict is None:  # a pattern's verdict on a text never changes
+                if len(verdicts) >= _VERDICTS:
+                    verdicts.clear()
+                verdict = verdicts[unit[2]] = pattern.fullmatch(unit[2]) is not None
+            if verdict:
+                matching[line] = unit
+        return matching
 
-    def _short(self, doc: Document, blocks: list[Block]) -> tuple[list[int], list[str]]:
-        """Indices and texts of the units no longer than ``max_length``, shared like the units
-        (so that :meth:`Pattern.fullmatches` can reuse what it derives from the texts)."""
-        key = ("boilerplate-short", self.unit, id(blocks), self.max_length)
-        cached = doc.memo.get(key)
-        if cached is None or cached[0] is not blocks:
-            units = self._stripped(doc, blocks)
-            indices = [
-                i for i, (start, end, _) in enumerate(units) if end - start <= self.max_length
-            ]
-            cached = doc.memo[key] = (blocks, (indices, [units[i][2] for i in indices]))
-        return cached[1]
+    def _units(self, doc: Document, blocks: list[Block]) -> list[_Unit]:
+        """The units that may be part of a run, in order; none if none is flagged (only
+        flagged units are reported)."""
+        if self.regex is None:
+            return []
+        index = LineIndex.of(doc, blocks, self.unit == "paragraph")
+        flagged = self._matching(index, self.regex, self.prefilter)
+        if self.exceptions and flagged:
+            flagged = {
+                line: unit for line, unit in flagged.items() if not self.exceptions.search(unit[2])
+            }
+        if not flagged:
+            return []
+        in_run = dict(flagged)
+        if self.run_regex is not None:
+            in_run.update(self._matching(index, self.run_regex, self.run_prefilter))
+        return [_Unit(*in_run[line], line in flagged) for line in sorted(in_run)]
 
-    def _units(self, doc: Document, blocks: list[Block]) -> Iterator[_Unit | None]:
-        """Each unit that may be part of a run, in order; None stands for any run of others."""
-        units = self._stripped(doc, blocks)
-        indices, texts = self._short(doc, blocks)
-        flagged: set[int] = set()
-        if self.regex is not None:
-            flagged = {indices[i] for i in self.regex.fullmatches(texts)}
-            if self.exceptions and flagged:
-                flagged = {i for i in flagged if not self.exceptions.search(units[i][2])}
-        in_run = set(flagged)
-        if self.run_regex:
-            in_run.update(indices[i] for i in self.run_regex.fullmatches(texts))
-        previous = -1
-        for i in sorted(in_run):
-            if i != previous + 1:
-                yield None
-            previous = i
-            start, end, normal = units[i]
-            yield _Unit(start, end, normal, i in flagged)
-
-    def _runs(self, doc: Document, units: Iterator[_Unit | None]) -> Iterator[list[_Unit]]:
-        """Maximal runs of adjacent units that may be part of a run."""
+    @staticmethod
+    def _runs(doc: Document, units: list[_Unit]) -> Iterator[list[_Unit]]:
+        """Maximal runs of units with only white space between them (units with another unit
+        between them have its text between them, so they are never in one run)."""
         run: list[_Unit] = []
         for unit in units:
-            if run and (unit is None or doc.text[run[-1].end : unit.start].strip()):
+            if run and doc.text[run[-1].end : unit.start].strip():
                 yield run
                 run = []
-            if unit is not None:
-                run.append(unit)
+            run.append(unit)
         if run:
             yield run
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
+        units = self._units(doc, blocks)
+        if not units:
+            return
         flagged = [
             unit
-            for run in self._runs(doc, self._units(doc, blocks))
+            for run in self._runs(doc, units)
             if len({u.normal.lower() for u in run}) >= self.min_run
             for unit in run
             if unit.flagged
