@@ -1,11 +1,8 @@
-"""Literal strings of which a pattern's every match holds at least one: a cheap test first.
+"""Characters of which every match of a pattern holds one: a cheap test before running it.
 
-A boilerplate pattern such as ``(sponsored|promoted) content`` cannot match a line that holds
-neither "sponsored content" nor "promoted content"; looking for those strings with ``str.find`` is
-far cheaper than running the pattern. :func:`needles` reads them off ``re``'s parse tree of the
-pattern (literal runs that every match must contain, outside lookarounds); :func:`fold` brings a
-text into the form needles of a case-insensitive pattern are compared with. :func:`required_chars`
-does the same for single characters, for patterns made of character classes.
+ftfy's badness heuristic is a regex every match of which holds one of a few hundred characters;
+:func:`required_chars` reads such a set off ``re``'s parse tree of a pattern (one required element
+of each branch), so that text without any of them can skip the regex.
 """
 
 from __future__ import annotations
@@ -19,9 +16,6 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants  # type: ignore[no-redef]
     import sre_parse  # type: ignore[no-redef]
 
-# The only characters that match an ASCII letter case-insensitively without lowering to it.
-_ODD_CASES = {"\u212a": "k", "\u017f": "s", "\u0130": "i", "\u0131": "i"}
-_FOLD = str.maketrans(_ODD_CASES)
 _LITERAL, _SUBPATTERN, _BRANCH = (
     sre_constants.LITERAL,
     sre_constants.SUBPATTERN,
@@ -30,75 +24,6 @@ _LITERAL, _SUBPATTERN, _BRANCH = (
 _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
 _IN, _RANGE = sre_constants.IN, sre_constants.RANGE
 _EVERYDAY = frozenset("’‘“”–—…")  # non-ASCII characters common in news text
-
-
-def fold(text: str) -> str:
-    """``text`` as the needles of a case-insensitive pattern see it (same length)."""
-    if any(char in text for char in _ODD_CASES):  # str.translate is slow; rarely needed
-        text = text.translate(_FOLD)
-    return text.lower()
-
-
-def needles(source: str, ignore_case: bool) -> frozenset[str] | None:
-    """Strings one of which every match of ``source`` contains (lower case, if ``ignore_case``:
-    compare with :func:`fold` of the text), or None if no such set was found."""
-    try:
-        tree = sre_parse.parse(source, re.IGNORECASE if ignore_case else 0)
-    except (re.error, OverflowError, RecursionError):
-        return None
-    found = _sequence(list(tree), ignore_case)
-    if not found or not all(found):
-        return None
-    # a needle holding another is found whenever that one is: keep the shortest
-    return frozenset(n for n in found if not any(m != n and m in n for m in found))
-
-
-def _literal(code: int, ignore_case: bool) -> str | None:
-    char = chr(code)
-    if not ignore_case:
-        return char
-    if char.isascii() or char.lower() == char == char.upper():
-        return char.lower()
-    return None  # a cased non-ASCII letter: its case variants do not all lower alike
-
-
-def _sequence(items: list, ignore_case: bool) -> set[str] | None:
-    """The best needle set of a sequence: any one required element's set will do."""
-    options: list[set[str]] = []
-    run: list[str] = []
-    for op, av in [*items, (None, None)]:
-        char = _literal(av, ignore_case) if op is _LITERAL else None
-        if char is not None:
-            run.append(char)
-            continue
-        if run:
-            options.append({"".join(run)})
-            run = []
-        found = _element(op, av, ignore_case)
-        if found:
-            options.append(found)
-    if not options:
-        return None
-    return max(options, key=lambda s: (min(map(len, s)), -len(s)))
-
-
-def _element(op: object, av: object, ignore_case: bool) -> set[str] | None:
-    if op is _SUBPATTERN:
-        _, add_flags, del_flags, body = av  # type: ignore[misc]
-        if (add_flags | del_flags) & re.IGNORECASE:
-            return None
-        return _sequence(list(body), ignore_case)
-    if op is _BRANCH:
-        union: set[str] = set()
-        for branch in av[1]:  # type: ignore[index]
-            found = _sequence(list(branch), ignore_case)
-            if not found:
-                return None  # this alternative needs nothing
-            union |= found
-        return union
-    if op in _REPEATS and av[0] >= 1:  # type: ignore[index]
-        return _sequence(list(av[2]), ignore_case)  # type: ignore[index]
-    return None
 
 
 def required_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:

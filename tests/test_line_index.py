@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from newslint.checks.boilerplate import Check, Options
 from newslint.checks.line_index import LineIndex, normal
-from newslint.checks.line_needles import SPACES, prefilter, squeeze
+from newslint.checks.line_needles import SPACES, line_needles, squeeze
 from newslint.config import Config
 from newslint.document import Document
 
@@ -62,7 +62,7 @@ def _reference(check: Check, doc: Document, blocks: list) -> set[tuple[int, int,
 def _fast(check: Check, doc: Document, blocks: list) -> set[tuple[int, int, str]]:
     index = LineIndex.of(doc, blocks, check.unit == "paragraph")
     assert check.regex is not None
-    return set(check._matching(index, check.regex, check.prefilter).values())
+    return set(check._matching(index, check.regex, check.needles).values())
 
 
 def _assert_same(text: str, markdown: bool) -> None:
@@ -121,19 +121,19 @@ def test_paragraph_units_and_case_sensitive_patterns() -> None:
 
 def test_a_pattern_without_a_sketch_checks_every_line() -> None:
     check = Check(Options(patterns=[r"[[:alpha:]]+ \d+"]))
-    assert check.prefilter is not None and check.prefilter.needles is None
+    assert check.needles is not None and check.needles.needles is None
     doc = Document("Body.\n\nPage 2\n", "a.txt")
     blocks = doc.blocks_of(("paragraph", "headline"))
     assert _fast(check, doc, blocks) == _reference(check, doc, blocks)
 
 
-def test_a_loaded_prefilter_is_the_live_one() -> None:
-    live = prefilter("leave a (comment|reply)", ignore_case=True)
+def test_loaded_line_needles_are_the_live_ones() -> None:
+    live = line_needles("leave a (comment|reply)", ignore_case=True)
     assert pickle.loads(pickle.dumps(live)) is live
 
 
 def test_every_builtin_boilerplate_pattern_has_needles() -> None:
     """Without needles every line would go to the exact pattern: slow, so worth a test."""
     for rule in RULES:
-        for found in (rule.check.prefilter, rule.check.run_prefilter):
+        for found in (rule.check.needles, rule.check.run_needles):
             assert found is None or found.needles is not None, rule.id

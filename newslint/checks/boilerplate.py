@@ -24,14 +24,14 @@ from typing import Literal
 
 from newslint.checks.base import content_end, line_deletion
 from newslint.checks.line_index import LineIndex
-from newslint.checks.line_needles import Prefilter, prefilter
+from newslint.checks.line_needles import LineNeedles, line_needles
 from newslint.document import Block, Document
 from newslint.model import Edit, Hit
 from newslint.options import regex_field
 from newslint.patterns import Pattern, alternation
 
 CAN_FIX = True
-_VERDICTS = 4096  # verdicts of a pattern kept (see Prefilter.verdicts)
+_VERDICTS = 4096  # verdicts of a pattern kept (see LineNeedles.verdicts)
 
 
 @dataclass
@@ -61,21 +61,21 @@ class Check:
         self.regex = alternation(options.patterns, flags)
         self.exceptions = alternation(options.exceptions, flags)
         self.run_regex = alternation(options.run_patterns, flags)
-        self.prefilter = self._prefilter(self.regex, options.ignore_case)
-        self.run_prefilter = self._prefilter(self.run_regex, options.ignore_case)
+        self.needles = self._needles(self.regex, options.ignore_case)
+        self.run_needles = self._needles(self.run_regex, options.ignore_case)
         self.unit = options.unit
         self.max_length = options.max_length
         self.min_run = options.min_run
 
     @staticmethod
-    def _prefilter(pattern: Pattern | None, ignore_case: bool) -> Prefilter | None:
-        return prefilter(pattern.source, ignore_case) if pattern is not None else None
+    def _needles(pattern: Pattern | None, ignore_case: bool) -> LineNeedles | None:
+        return line_needles(pattern.source, ignore_case) if pattern is not None else None
 
     def _matching(
-        self, index: LineIndex, pattern: Pattern, found: Prefilter | None
+        self, index: LineIndex, pattern: Pattern, found: LineNeedles | None
     ) -> dict[int, tuple[int, int, str]]:
         """The units (by line) no longer than ``max_length`` that ``pattern`` fully matches:
-        only the prefilter's candidates can (see :mod:`newslint.checks.line_index`)."""
+        only the line needles' candidates can (see :mod:`newslint.checks.line_index`)."""
         matching = {}
         verdicts = found.verdicts if found is not None else {}
         for line in index.candidates(found, self.max_length):
@@ -97,7 +97,7 @@ class Check:
         if self.regex is None:
             return []
         index = LineIndex.of(doc, blocks, self.unit == "paragraph")
-        flagged = self._matching(index, self.regex, self.prefilter)
+        flagged = self._matching(index, self.regex, self.needles)
         if self.exceptions and flagged:
             flagged = {
                 line: unit for line, unit in flagged.items() if not self.exceptions.search(unit[2])
@@ -106,7 +106,7 @@ class Check:
             return []
         in_run = dict(flagged)
         if self.run_regex is not None:
-            in_run.update(self._matching(index, self.run_regex, self.run_prefilter))
+            in_run.update(self._matching(index, self.run_regex, self.run_needles))
         return [_Unit(*in_run[line], line in flagged) for line in sorted(in_run)]
 
     @staticmethod

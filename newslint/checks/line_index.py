@@ -4,7 +4,7 @@ checking exactly.
 A boilerplate rule flags a unit (a line of a block, stripped, or a whole block) when its text,
 normalised (:func:`normal`), fully matches a pattern. :class:`LineIndex` squeezes a document's
 units, one a line (:func:`~newslint.checks.line_needles.squeeze`), and three C-level searches
-for the needles of all live prefilters (:mod:`newslint.checks.line_needles`: heads after a line
+for the needles of all live line needles (:mod:`newslint.checks.line_needles`: heads after a line
 break, tails after one in the reversed copy, inner needles anywhere) name each pattern's
 candidate lines; only these go to the exact, time-limited pattern. A line a pattern fully
 matches always holds a needle of it, so no match is lost.
@@ -16,7 +16,7 @@ import bisect
 import re
 from itertools import accumulate
 
-from newslint.checks.line_needles import LIVE, LOCK, Prefilter, squeeze, trie
+from newslint.checks.line_needles import LIVE, LOCK, LineNeedles, squeeze, trie
 from newslint.document import Block, Document
 
 _ICONS = re.compile("[\ue000-\uf8ff]")  # private-use glyphs of icon fonts
@@ -33,7 +33,7 @@ def normal(doc: Document, text: str) -> str:
 
 
 class _Search:
-    """Needles of one kind (heads or tails) of many prefilters, squeezed: which prefilters each
+    """Needles of one kind (heads or tails) of many patterns, squeezed: which patterns each
     serves, and a pattern finding, after a line break, the longest of them there."""
 
     def __init__(self, serves: dict[bytes, set[tuple[str, bool]]]) -> None:
@@ -50,7 +50,7 @@ class _Search:
 
     def lines(self, haystack: bytes, reverse: bool, hits: dict[tuple, set[int]]) -> None:
         """Add to ``hits`` the lines (numbered from 0; ``haystack`` starts with a line break)
-        that start with each prefilter's needles (end with them, for a reversed haystack)."""
+        that start with each pattern's needles (end with them, for a reversed haystack)."""
         if self.regex is None:
             return
         last = haystack.count(b"\n") - 2
@@ -66,7 +66,7 @@ class _Search:
 def _inner_lines(
     serves: dict[bytes, set[tuple[str, bool]]], haystack: bytes, hits: dict[tuple, set[int]]
 ) -> None:
-    """Add to ``hits`` the lines holding each prefilter's inner needles (``bytes.find`` runs
+    """Add to ``hits`` the lines holding each pattern's inner needles (``bytes.find`` runs
     far faster than a pattern of many needles that do not share a first byte)."""
     for needle, keys in serves.items():
         line, counted = -1, 0
@@ -80,7 +80,7 @@ def _inner_lines(
 
 
 def _fewest(serves: dict[bytes, set[tuple[str, bool]]]) -> dict[bytes, set[tuple[str, bool]]]:
-    """The needles holding no other needle, each also serving the prefilters of the needles
+    """The needles holding no other needle, each also serving the patterns of the needles
     holding it (a line holding those holds it: they stay candidates)."""
     kept = {n: set(keys) for n, keys in serves.items() if not any(m in n for m in serves if m != n)}
     for needle, keys in serves.items():
@@ -91,7 +91,7 @@ def _fewest(serves: dict[bytes, set[tuple[str, bool]]]) -> dict[bytes, set[tuple
 
 
 class _Searches:
-    """The needles of the live prefilters of one case mode, for texts of one kind (Markdown
+    """The needles of the live line needles of one case mode, for texts of one kind (Markdown
     or not): heads, reversed tails and inner needles."""
 
     def __init__(self, ignore_case: bool, markdown: bool) -> None:
@@ -123,7 +123,7 @@ class _Searches:
 _SEARCHES: dict[tuple[bool, bool], _Searches] = {}
 
 
-def _searches_for(found: Prefilter, markdown: bool) -> _Searches:
+def _searches_for(found: LineNeedles, markdown: bool) -> _Searches:
     mode = (found.ignore_case, markdown)
     current = _SEARCHES.get(mode)
     if current is None or found.key not in current.keys:
@@ -155,9 +155,9 @@ class LineIndex:
         self._scans: dict[bool, tuple[_Searches, dict[tuple[str, bool], set[int]]]] = {}
         self._units: dict[int, tuple[int, int, str] | None] = {}
 
-    def candidates(self, found: Prefilter | None, max_length: int) -> list[int]:
+    def candidates(self, found: LineNeedles | None, max_length: int) -> list[int]:
         """Numbers of the lines whose unit, if no longer than ``max_length``, ``found``'s
-        pattern may fully match, in order (all lines without a prefilter or needles)."""
+        pattern may fully match, in order (all lines without line needles)."""
         if found is None or found.needles is None:
             return list(range(len(self.lines)))
         scan = self._scans.get(found.ignore_case)
@@ -174,7 +174,7 @@ class LineIndex:
             if len(lines[line]) <= max_length or len(lines[line].strip()) <= max_length
         ]
 
-    def _haystack(self, found: Prefilter) -> bytes:
+    def _haystack(self, found: LineNeedles) -> bytes:
         """The lines, squeezed, between line breaks."""
         if self.paragraphs:  # a block's normal text is one line
             joined = "\n".join(normal(self.doc, line) for line in self.lines)

@@ -1,7 +1,7 @@
 """Needles of boilerplate patterns: strings that every line a pattern fully matches starts
 with (a *head*), ends with (a *tail*) or holds (an *inner* needle), in squeezed form.
 
-:func:`prefilter` reads a pattern into alternatives of literal sets and gaps
+:func:`line_needles` reads a pattern into alternatives of literal sets and gaps
 (:mod:`newslint.checks.line_filter`) and takes from each alternative the needles likely to be
 rarest: a head or tail where there is one (their searches are shared by all patterns), else the
 literal run (or a part common to the runs) an inner needle is taken from.
@@ -95,7 +95,7 @@ def trie(strings: list[bytes]) -> bytes:
     return group + b"?" if optional else group
 
 
-class Prefilter:
+class LineNeedles:
     """The needles of one pattern (heads, tails, inner needles); None: every line is a
     candidate."""
 
@@ -107,16 +107,16 @@ class Prefilter:
         self.verdicts: dict[str, bool] = {}
 
     def __reduce__(self) -> tuple:
-        # compiled packs are pickled (newslint.cache): a loaded prefilter joins the live ones
+        # compiled packs are pickled (newslint.cache): loaded line needles join the live ones
         return _restore, (self.key, self.needles)
 
 
-LIVE: weakref.WeakValueDictionary[tuple[str, bool], Prefilter] = weakref.WeakValueDictionary()
+LIVE: weakref.WeakValueDictionary[tuple[str, bool], LineNeedles] = weakref.WeakValueDictionary()
 LOCK = threading.Lock()
 
 
-def prefilter(source: str, ignore_case: bool) -> Prefilter:
-    """The prefilter of a pattern, shared by all checks using it (kept while one does)."""
+def line_needles(source: str, ignore_case: bool) -> LineNeedles:
+    """The line needles of a pattern, shared by all checks using it (kept while one does)."""
     key = (source, ignore_case)
     with LOCK:
         found = LIVE.get(key)
@@ -126,11 +126,11 @@ def prefilter(source: str, ignore_case: bool) -> Prefilter:
     return found
 
 
-def _restore(key: tuple[str, bool], needles: tuple[frozenset, ...] | None) -> Prefilter:
+def _restore(key: tuple[str, bool], needles: tuple[frozenset, ...] | None) -> LineNeedles:
     with LOCK:
         found = LIVE.get(key)
         if found is None:
-            found = LIVE[key] = Prefilter(key, needles)
+            found = LIVE[key] = LineNeedles(key, needles)
         return found
 
 
@@ -156,7 +156,7 @@ def _needles(found: LineFilter, ignore_case: bool) -> tuple[frozenset, ...] | No
             for kind, rank, strings in options
             if _shortest(strings, ignore_case) >= _MIN_NEEDLE
         ]
-        if anchored:  # the searches for these are shared by all prefilters: they cost least
+        if anchored:  # the searches for these are shared by all patterns: they cost least
             best = max(anchored, key=lambda option: option[:2])
             kinds[best[2]].update(best[3])
             continue
