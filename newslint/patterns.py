@@ -49,14 +49,23 @@ class PatternTimeout(Exception):
         super().__init__(f"regex {pattern!r} timed out")
 
 
-@contextlib.contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """All pattern searches inside the block share ``seconds`` of matching time."""
-    token = _deadline.set(time.monotonic() + seconds)
-    try:
-        yield
-    finally:
-        _deadline.reset(token)
+class time_limit:  # noqa: N801 - used like the context manager function it was
+    """All pattern searches inside the ``with`` block share ``seconds`` of matching time.
+
+    A class rather than a ``contextlib.contextmanager`` generator: the engine enters one per
+    rule and document, and the generator machinery cost more than the limit itself.
+    """
+
+    __slots__ = ("seconds", "_token")
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    def __enter__(self) -> None:
+        self._token = _deadline.set(time.monotonic() + self.seconds)
+
+    def __exit__(self, *exc: object) -> None:
+        _deadline.reset(self._token)
 
 
 def _timeout() -> float:

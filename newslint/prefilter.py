@@ -504,7 +504,8 @@ class Scan:
         self._data = data
         self._whole = whole  # rules searched in every block
         self._locate = locate
-        self._bounds: dict[int, tuple[list[Block], list[int], list[int]]] = {}
+        self._ascii = len(data) == len(text)
+        self._block_starts: dict[int, tuple[list[Block], list[int]]] = {}
 
     def narrow(self, index: int, blocks: list[Block]) -> list[Block]:
         """The ``blocks`` in which rule ``index`` may match.
@@ -520,30 +521,35 @@ class Scan:
         database, scratch = self._prefilter._locator(index)
         ends: list[int] = []
         database.scan(self._data, match_event_handler=_add_end, context=ends, scratch=scratch)
-        byte_starts, byte_ends = self._byte_bounds(blocks)
+        try:
+            offsets = self._char_offsets(sorted(set(ends)))
+        except UnicodeDecodeError:  # pragma: no cover - Hyperscan ends matches on characters
+            return blocks
+        starts = self._starts(blocks)
         kept: dict[int, Block] = {}
-        for end in ends:  # the block whose span [start, end] holds the match's end
-            i = bisect.bisect_right(byte_starts, end) - 1
-            if i >= 0 and end <= byte_ends[i]:
+        for end in offsets:  # the block whose span [start, end] holds the match's end
+            i = bisect.bisect_right(starts, end) - 1
+            if i >= 0 and end <= blocks[i].end:
                 kept[i] = blocks[i]
         return [kept[i] for i in sorted(kept)]
 
-    def _byte_bounds(self, blocks: list[Block]) -> tuple[list[int], list[int]]:
-        """UTF-8 byte offsets of the starts and of the ends of ``blocks`` (sorted, disjoint)."""
-        known = self._bounds.get(id(blocks))
-        if known is not None and known[0] is blocks:
-            return known[1], known[2]
-        text = self._text
-        starts, ends = [], []
-        position = previous = 0
-        for block in blocks:
-            for offset, into in ((block.start, starts), (block.end, ends)):
-                piece = text[previous:offset]
-                position += len(piece) if piece.isascii() else len(piece.encode("utf-8"))
-                into.append(position)
-                previous = offset
-        self._bounds[id(blocks)] = (blocks, starts, ends)
-        return starts, ends
+    def _char_offsets(self, byte_offsets: list[int]) -> list[int]:
+        """Code-point offsets of sorted UTF-8 byte offsets (decoding the text once, in pieces)."""
+        if self._ascii:
+            return byte_offsets
+        data = self._data
+        offsets, position, previous = [], 0, 0
+        for offset in byte_offsets:
+            position += len(data[previous:offset].decode("utf-8"))
+            offsets.append(position)
+            previous = offset
+        return offsets
+
+    def _starts(self, blocks: list[Block]) -> list[int]:
+        known = self._block_starts.get(id(blocks))
+        if known is None or known[0] is not blocks:
+            known = self._block_starts[id(blocks)] = (blocks, [block.start for block in blocks])
+        return known[1]
 
 
 def _add(index: int, _start: int, _end: int, _flags: int, found: set[int]) -> None:
