@@ -4,12 +4,16 @@ A prose paragraph (``min_words`` words or more, ending with terminal punctuation
 spaces collapsed, equals an earlier paragraph's is reported, with the deletion of the later copy
 as its fix. With ``sentences``, a sentence of at least ``min_words`` words repeated right after
 itself in one paragraph is reported too, its fix deleting the second copy.
+
+Only a few blocks can hold either: the keys of all blocks are built in one pass, and the exact
+logic (``_exact``) runs only on blocks whose key occurs twice or that ``_nominate`` picks.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 from newslint.checks.base import line_deletion
@@ -19,6 +23,17 @@ from newslint.sentences import sentence_spans
 
 CAN_FIX = True
 _TERMINAL = re.compile(r"[.!?…][\"”’'»)\]]*$")
+# What may stand between a sentence end and the next sentence's first letter: white space and
+# sentences.py's lead characters (quotes, brackets, list markers, numbers like "1)").
+_LEADING = " \"“‘'«([*_>#-0123456789)"
+# A candidate sentence end in a block key: marks and closers, then a space or a block boundary
+# (NUL, see _pieces), and any leading characters; or a block boundary alone.
+_CUT = re.compile(  # [.!?…][closers]*[ \x00][lead]*|\x00[lead]*, opening with one class
+    rf"[.!?…\x00](?:(?<=[.!?…])[\"”’'»)\]]*[ \x00]|(?<=\x00))[{re.escape(_LEADING)}]*"
+)
+# a sentence with no letters: min_words tokens of marks, closers and leading characters only
+_LETTERLESS = rf"[.!?…\"”’'»\]{re.escape(_LEADING.strip())}]+"
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass
@@ -32,18 +47,112 @@ def _key(text: str) -> str:
     return " ".join(text.split())  # str.split's white space is re's \s
 
 
+def _pieces(keys: str) -> list[str]:
+    """``keys`` (block keys each followed by NUL) cut after every candidate sentence end.
+
+    Why a sentence A repeated right after itself (B, as ``sentence_spans`` cuts them, keys
+    equal: ``a``) leaves two equal pieces in its block's key ``K`` (where ``a`` occurs twice):
+
+    - A ends with the _END match (marks, closers, white space) that starts B; its last mark
+      is at some index ``t`` of ``a``. In K a space follows its closers after A; after B the
+      same closers are followed by a space or by the end of the block (NUL here): both copies
+      of ``a[t]`` end a _CUT match. (If A's end is followed by lead characters of B, ``a``
+      ends with " " and those characters, and so does B: the space is inside both copies.)
+    - A starts after a sentence end (a _CUT match) or at the block start (NUL or the string
+      start, stripped), then sentences.py's lead (_LEAD): white space, quotes, brackets, list
+      markers, a number ending in "." (itself a cut) or ")" — all in _LEADING. So the last
+      _CUT match before the text of ``a`` goes on, over _LEADING characters only, to the same
+      place in both copies: the end of ``a``'s own leading run of _LEADING characters (which
+      holds no mark, so it stops before ``a[t]``). From there the matches inside ``a`` up to
+      its mark ``t`` depend only on ``a``'s text (a match ends before the next mark).
+    - Hence the piece that ends at ``a[t]`` is the same text in both copies: equal pieces,
+      in the same block. Abbreviations, initials, ellipses and quoted questions inside A only
+      add cuts, at the same places in both copies; case is never changed by the rule, and
+      white space is collapsed in K as in the rule's comparison.
+
+    A blank line inside a block can also end a sentence; ``Check.run`` keeps such documents
+    (and texts holding NUL) on the exact path.
+    """
+    return _CUT.split(keys.lstrip(_LEADING))
+
+
+def _has_repeat(pieces: list[str]) -> bool:
+    """Whether a piece other than the empty one occurs twice."""
+    filled = list(filter(None, pieces))
+    return len(set(filled)) < len(filled)
+
+
 class Check:
     def __init__(self, options: Options) -> None:
         self.min_words = options.min_words
         self.sentences = options.sentences
+        # two copies of a letterless sentence (see _nominate), one token maybe shared
+        self._letterless = re.compile(
+            rf"{_LETTERLESS}(?: {_LETTERLESS}){{{2 * self.min_words - 2}}}"
+        )
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
+        text = doc.text
+        joined = "\x00".join([text[block.start : block.end] for block in blocks])
+        if "\x00" in text or _BLANK_LINE.search(joined):
+            yield from self._exact(doc, blocks, range(len(blocks)))
+            return
+        # keys of all blocks at once: NUL is no white space, so it stays between them
+        keys = [key.strip() for key in _key(joined).split("\x00")]
+        chosen = set(self._repeated_paragraphs(keys))
+        nominated = set(self._nominate(keys)) if self.sentences else set()
+        yield from self._exact(doc, blocks, sorted(chosen | nominated), nominated)
+
+    def _repeated_paragraphs(self, keys: list[str]) -> Iterator[int]:
+        """Indexes of blocks whose key, long enough and ending a sentence, occurs twice."""
+        if len(set(keys)) == len(keys):
+            return
+        least = self.min_words - 1  # spaces in a key of min_words words
+        repeated = {
+            key
+            for key, count in Counter(keys).items()
+            if count > 1 and key.count(" ") >= least and _TERMINAL.search(key)
+        }
+        yield from (i for i, key in enumerate(keys) if key in repeated)
+
+    def _nominate(self, keys: list[str]) -> Iterator[int]:
+        """Indexes of blocks with enough words that may hold a sentence repeated right after itself.
+
+        Such a block has two equal pieces (``_pieces``). The piece ending at the sentence's
+        last mark may be empty (“on Oct. 15.”: the cut after “Oct.” takes “15”), but then any
+        other piece of the sentence from the same cuts is equal in both copies too; only when
+        all are empty has the sentence no letter (nothing but marks, closers and leading
+        characters), which ``_letterless`` finds.
+        """
+        pieces = _pieces("\x00".join(keys) + "\x00")
+        if not _has_repeat(pieces) and pieces.count("") < 3:
+            return  # a block holding equal pieces makes them equal pieces of all blocks too
+        two_sentences = 2 * self.min_words - 1
+        for i, key in enumerate(keys):
+            if key.count(" ") + 1 < two_sentences:
+                continue
+            pieces = _pieces(key + "\x00")
+            if _has_repeat(pieces) or (pieces.count("") >= 3 and self._letterless.search(key)):
+                yield i
+
+    def _exact(
+        self,
+        doc: Document,
+        blocks: list[Block],
+        chosen: Iterable[int],
+        split: Collection[int] | None = None,
+    ) -> Iterator[Hit]:
+        """The rule on the ``chosen`` blocks, in order (blocks left out give no hit).
+
+        Only blocks in ``split`` (all when None) are split into sentences.
+        """
         text = doc.text
         seen: dict[str, int] = {}
         # two sentences of min_words words each share at most one token (when nothing parts
         # them): a block with fewer tokens holds no repeated sentence
         two_sentences = 2 * self.min_words - 1
-        for block in blocks:
+        for i in chosen:
+            block = blocks[i]
             words = text[block.start : block.end].split()
             key = " ".join(words)  # runs of white space collapsed (str.split's is re's \s)
             prose = len(words) >= self.min_words and bool(_TERMINAL.search(key))
@@ -56,7 +165,7 @@ class Check:
                     yield Hit(block.start, block.end, {"what": "paragraph", "line": where}, (edit,))
                     continue
                 seen[key] = block.start
-            if self.sentences and len(words) >= two_sentences:
+            if self.sentences and len(words) >= two_sentences and (split is None or i in split):
                 yield from self._sentences(doc, block)
 
     def _sentences(self, doc: Document, block: Block) -> Iterator[Hit]:

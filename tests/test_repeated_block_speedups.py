@@ -1,0 +1,120 @@
+"""The nominating fast path of NL104 (repeated_block) against its exact per-block logic.
+
+``Check.run`` splits into sentences only the blocks whose cheap pieces repeat; these tests run
+the plain logic (``_exact`` on every block) beside it, on edge cases of the argument in
+``repeated_block._pieces`` and on many generated texts, and require the same hits.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from newslint.checks import repeated_block
+from newslint.document import Document
+
+PROSE = ("headline", "heading", "paragraph")
+SENTENCE = "the council approved the budget after a long debate"
+
+
+def _both(text: str, path: str = "a.md", **options: object) -> tuple[list, list]:
+    check = repeated_block.Check(repeated_block.Options(**options))
+    doc = Document(text, path)
+    blocks = [b for b in doc.blocks if b.kind in PROSE]
+    fast = [(h.start, h.end, h.values, h.edits) for h in check.run(doc, blocks)]
+    exact = check._exact(doc, blocks, range(len(blocks)))
+    return fast, [(h.start, h.end, h.values, h.edits) for h in exact]
+
+
+EDGES = [
+    # leads before the copy: quotes, brackets, list numbers with "." and ")", a dash after one
+    f"Vote\n\n“The {SENTENCE}.” “The {SENTENCE}.” “It ended.”\n",
+    f"Vote\n\n(The {SENTENCE}.) (The {SENTENCE}.) (It ended.)\n",
+    f"Vote\n\n1) The {SENTENCE}. 2) The {SENTENCE}. 2) It ended.\n",
+    f"Vote\n\n1. -The {SENTENCE}. 2. -The {SENTENCE}. 3. -It ended.\n",
+    f"Vote\n\n1) -The {SENTENCE}. 1. -The {SENTENCE}. 1.\n",
+    f'Vote\n\nIt began. "The {SENTENCE}. "The {SENTENCE}. "\n',
+    # abbreviations, initials and dates inside; ellipses and quoted questions at the end
+    f"Vote\n\nDr. Ann B. Smith said the U.S. {SENTENCE} on Oct. 15. "
+    f"Dr. Ann B. Smith said the U.S. {SENTENCE} on Oct. 15.\n",
+    f"Vote\n\nThe {SENTENCE}… The {SENTENCE}… It ended.\n",
+    f"Vote\n\n“Did the {SENTENCE}?” “Did the {SENTENCE}?” she asked.\n",
+    f"Vote\n\nWhy did the {SENTENCE}?! Why did the {SENTENCE}?!\n",
+    # white space: a line break in one copy, runs of spaces, a tab
+    f"Vote\n\nThe {SENTENCE}.\nThe {SENTENCE}.\n",
+    f"Vote\n\nThe council approved  the budget\tafter a long debate. {SENTENCE.capitalize()}.\n",
+    # at the block start and end, between other sentences, and case differences (no finding)
+    f"Vote\n\nIt rained. The {SENTENCE}. The {SENTENCE}. It ended.\n",
+    f"Vote\n\nThe {SENTENCE}. THE {SENTENCE.upper()}.\n",
+    # sentences without letters
+    "Vote\n\n1 2 3 4 5 6 7 8 9. 1 2 3 4 5 6 7 8 9.\n",
+    "Vote\n\n… … … … … … … … . … … … … … … … … .\n",
+    "Vote\n\n(- - - - - - - - -.) (- - - - - - - - -.) (\n",
+    # repeated paragraphs, short repeated lines, plain text with one paragraph a line
+    f"Vote\n\nThe {SENTENCE}.\n\nAdvertisement\n\nThe {SENTENCE}.\n\nAdvertisement\n",
+    f"Vote\nThe {SENTENCE}. The {SENTENCE}.\nThe {SENTENCE}. The {SENTENCE}.\n",
+    # a blank line inside a block, and a NUL in the text (both take the exact path)
+    f"Vote\n\n```\nThe {SENTENCE}\n\nThe {SENTENCE}\n```\n",
+    f"Vote\n\nThe {SENTENCE}. The {SENTENCE}. It\x00 ended.\n",
+]
+
+
+@pytest.mark.parametrize("text", EDGES)
+@pytest.mark.parametrize("min_words", [3, 8])
+def test_edge_cases_match_the_exact_logic(text: str, min_words: int) -> None:
+    for path in ("a.md", "a.txt"):
+        fast, exact = _both(text, path, min_words=min_words)
+        assert fast == exact
+
+
+def test_edge_cases_are_found() -> None:
+    found = [text for text in EDGES if _both(text)[1]]
+    assert len(found) >= 12  # most edges above really hold repeats
+
+
+def test_sentences_off_keeps_paragraphs() -> None:
+    text = EDGES[17]
+    fast, exact = _both(text, sentences=False)
+    assert fast == exact and [hit[2]["what"] for hit in fast] == ["paragraph"]
+
+
+WORDS = [
+    *("the", "council", "approved", "budget", "after", "long", "debate", "said", "it’s"),
+    *("Mr.", "Dr.", "U.S.", "Oct.", "15", "1)", "2.", "A.", "J.", "2024", "Inc.", "etc.", "e.g."),
+    *("“quote”", "(aside)", "[note]", "'yes'", "«non»", "-", "*", "#", ">", "...", "…", "?", "!"),
+]
+ENDS = [".", "?", "!", "…", ".”", "?”", '."', ".)", "!’", "..."]
+SPACES = [" ", " ", " ", "  ", "\n", "\t", " \n "]
+
+
+def _sentence(rng: random.Random) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(1, 11))]
+    lead = rng.choice(["", "", "", "“", "(", "1) ", "2. ", '"', "- ", "3. -"])
+    return lead + rng.choice(["The", "It", "Mr.", "A"]) + " " + " ".join(words) + rng.choice(ENDS)
+
+
+def _paragraph(rng: random.Random) -> str:
+    sentences = [_sentence(rng) for _ in range(rng.randint(1, 5))]
+    if rng.random() < 0.6:  # a copy right after a sentence, its white space maybe changed
+        i = rng.randrange(len(sentences))
+        copy = sentences[i].replace(" ", rng.choice(SPACES), rng.randint(0, 2))
+        sentences.insert(i + 1, copy)
+    text = rng.choice(SPACES).join(sentences)
+    return text.replace("\n\n", "\n")
+
+
+def test_generated_texts_match_the_exact_logic() -> None:
+    rng = random.Random(104)
+    found = 0
+    for _ in range(600):
+        paragraphs = [_paragraph(rng) for _ in range(rng.randint(1, 6))]
+        if rng.random() < 0.2:
+            paragraphs.append(rng.choice(paragraphs))
+        text = "Headline\n\n" + "\n\n".join(paragraphs) + "\n"
+        path = rng.choice(["a.md", "a.txt"])
+        min_words = rng.choice([2, 4, 8])
+        fast, exact = _both(text, path, min_words=min_words)
+        assert fast == exact, text
+        found += bool(exact)
+    assert found > 100  # many texts hold a repeat: the comparison is not vacuous
