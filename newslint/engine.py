@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import contextlib
 import re
-import string
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -26,14 +25,12 @@ PREFILTER_AFTER = 4
 _DIRECTIVE = re.compile(r"<!--\s*newslint-(disable-next-line|disable|enable)\b(.*?)-->", re.S)
 
 
-class _Formatter(string.Formatter):
-    """Message templates: ``{match}`` and the check's values; unknown names stay as written."""
+class _Values(dict):
+    """Message template values: ``{match}`` and the check's values; unknown names stay as
+    written (``str.format_map`` asks ``__missing__`` for them)."""
 
-    def get_value(self, key, args, kwargs):  # type: ignore[no-untyped-def]
-        return kwargs.get(key, "{" + str(key) + "}")
-
-
-_FORMAT = _Formatter()
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
 @dataclass(frozen=True)
@@ -185,13 +182,14 @@ class RuleTimeout(NewslintError):
 
 
 def _finding(doc: Document, rule: Rule, hit) -> Finding:  # type: ignore[no-untyped-def]
-    values = {"match": doc.text[hit.start : hit.end], **hit.values}
+    values = _Values(match=doc.text[hit.start : hit.end])
+    values.update(hit.values)  # a check's own "match" wins
     fix = None
     if rule.fix and hit.edits:
         applicability = rule.fix.applicability
         if hit.applicability is not None:
             applicability = min(applicability, hit.applicability)
-        fix = Fix(tuple(sorted(hit.edits)), applicability, _FORMAT.format(rule.fix.title, **values))
+        fix = Fix(tuple(sorted(hit.edits)), applicability, rule.fix.title.format_map(values))
     line, column = doc.position(hit.start)
     end_line, end_column = doc.position(hit.end)
     return Finding(
@@ -200,7 +198,7 @@ def _finding(doc: Document, rule: Rule, hit) -> Finding:  # type: ignore[no-unty
         name=rule.name,
         category=rule.category,
         severity=rule.severity,
-        message=_FORMAT.format(rule.message, **values),
+        message=rule.message.format_map(values),
         start=hit.start,
         end=hit.end,
         line=line,
