@@ -411,11 +411,7 @@ class Prefilter:
         """
         from newslint.cache import cached_blob, store_blob  # noqa: PLC0415 - see __init__
 
-        digest = hashlib.sha256(getattr(self._hs, "__version__", "?").encode())
-        for index in sorted(expressions):
-            for pattern, flags in expressions[index]:
-                digest.update(b"%d\0%d\0%s\0" % (index, flags, pattern))
-        key = digest.hexdigest() + ".hsdb"
+        key = self._key(expressions) + ".hsdb"
         cached = cached_blob("prefilter", key)
         if cached is not None:
             with contextlib.suppress(self._hs.error, TypeError, ValueError):
@@ -472,15 +468,33 @@ class Prefilter:
     def _locator(self, index: int) -> Any:
         """A database reporting where rule ``index``'s patterns end (compiled on first use)."""
         if index not in self._locators:
+            from newslint.cache import cached_blob, store_blob  # noqa: PLC0415 - see __init__
+
             hs = self._hs
-            patterns = self._expressions[index]
-            database = hs.Database()
-            database.compile(
-                expressions=[pattern for pattern, _ in patterns],
-                flags=[flags & ~hs.HS_FLAG_SINGLEMATCH for _, flags in patterns],
-            )
+            patterns = [(p, f & ~hs.HS_FLAG_SINGLEMATCH) for p, f in self._expressions[index]]
+            key = self._key({index: patterns}) + ".loc"
+            database = None
+            cached = cached_blob("prefilter", key)
+            if cached is not None:
+                with contextlib.suppress(hs.error, TypeError, ValueError):
+                    database = hs.loadb(cached, hs.HS_MODE_BLOCK)
+            if database is None:
+                database = hs.Database()
+                database.compile(
+                    expressions=[pattern for pattern, _ in patterns],
+                    flags=[flags for _, flags in patterns],
+                )
+                store_blob("prefilter", key, hs.dumpb(database))
             self._locators[index] = (database, hs.Scratch(database))
         return self._locators[index]
+
+    def _key(self, expressions: dict[int, list[tuple[bytes, int]]]) -> str:
+        """A cache key for compiled ``expressions`` (with the Hyperscan version)."""
+        digest = hashlib.sha256(getattr(self._hs, "__version__", "?").encode())
+        for index in sorted(expressions):
+            for pattern, flags in expressions[index]:
+                digest.update(b"%d\0%d\0%s\0" % (index, flags, pattern))
+        return digest.hexdigest()
 
 
 class Scan:
