@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newslint.regions import PROSE_KINDS
 
 if TYPE_CHECKING:
-    from newslint.document import Document
+    from newslint.document import Block, Document
 
 DOUBLE_OPEN = "“«"
 DOUBLE_CLOSE = "”»"
@@ -95,14 +96,19 @@ def _is_mentioned(text: str, i: int, start: int, end: int) -> bool:
     return run_end - run_start >= 3
 
 
-def _scan_block(text: str, start: int, end: int) -> tuple[list, list, list]:
-    """Scan one prose block; return (closed quote spans, open quotes, bracket problems)."""
+def _scan_block(
+    text: str, start: int, end: int, marks: list[int] | None = None
+) -> tuple[list, list, list]:
+    """Scan one prose block; return (closed quote spans, open quotes, bracket problems).
+    ``marks``: the offsets in the block of the characters ``_MARKS`` matches, if known."""
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []  # (mark, offset) of open quotes
     brackets: list[tuple[str, int]] = []
     problems: list[Problem] = []
-    for mark in _MARKS.finditer(text, start, end):
-        i, ch = mark.start(), mark.group()
+    if marks is None:
+        marks = [m.start() for m in _MARKS.finditer(text, start, end)]
+    for i in marks:
+        ch = text[i]
         if ch in DOUBLE_OPEN:
             stack.append((ch, i))
         elif ch in DOUBLE_CLOSE:
@@ -171,13 +177,8 @@ def scan_document(doc: Document) -> QuoteScan:
     text = doc.text
     scan = QuoteScan()
     prose = [b for b in doc.blocks if b.kind in PROSE_KINDS]
-    marks = [m.start() for m in _MARKS.finditer(text)]
-    continued = False
-    for index, block in enumerate(prose):
-        first = bisect.bisect_left(marks, block.start)
-        if first == len(marks) or marks[first] >= block.end:
-            continue  # no mark in the block: nothing quoted, nothing unbalanced
-        spans, open_quotes, problems = _scan_block(text, block.start, block.end)
+    for index, block, inside in _blocks_with_marks(text, prose):
+        spans, open_quotes, problems = _scan_block(text, block.start, block.end, inside)
         scan.spans.extend(spans)
         scan.problems.extend(problems)
         continued = False
@@ -198,6 +199,23 @@ def scan_document(doc: Document) -> QuoteScan:
     scan._starts = [s for s, _ in scan.spans]
     scan.problems.sort(key=lambda p: p.start)
     return scan
+
+
+def _blocks_with_marks(text: str, prose: list[Block]) -> Iterator[tuple[int, Block, list[int]]]:
+    """(index, block, offsets of its marks) of the blocks holding a quotation mark or bracket,
+    from one search of the whole text: the others hold nothing quoted or unbalanced."""
+    marks = [m.start() for m in _MARKS.finditer(text)]
+    starts = [block.start for block in prose]
+    j = 0
+    while j < len(marks):
+        index = bisect.bisect_right(starts, marks[j]) - 1
+        if index < 0 or marks[j] >= prose[index].end:
+            j += 1  # a mark outside prose
+            continue
+        block = prose[index]
+        stop = bisect.bisect_left(marks, block.end, j)
+        yield index, block, marks[j:stop]
+        j = stop
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
