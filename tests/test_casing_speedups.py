@@ -8,8 +8,12 @@ shortcuts and must be found exactly as the plain per-block logic finds them.
 
 from __future__ import annotations
 
+import random
+
+from newslint import readability
 from newslint.checks import metric, name_case, sentence_case, word_case
 from newslint.document import Document
+from newslint.sentences import sentence_spans
 
 PROSE = ("headline", "heading", "paragraph")
 
@@ -93,3 +97,32 @@ def test_weekdays_found_through_their_shared_ending() -> None:
     text = "Sales\n\nToday, as every Monday, sales rose on thursdays and fell on a sunday.\n"
     assert _hits(check, text) == ["thursdays", "sunday"]
     assert _hits(check, "Sales\n\nToday, as every Monday, the day ended early.\n") == []
+
+
+def test_long_sentences_equal_a_plain_count_of_every_sentence() -> None:
+    """Word bounds and the reused word count give what counting every sentence gives."""
+    rng = random.Random(901)
+    words = ["the", "council’s", "U.S.", "Dr.", "well-known", "and/or", "é", "—", "2,5", "x."]
+    check = metric.Check(metric.Options("words_per_sentence", max=12, per="sentence"))
+    found = 0
+    for _ in range(200):
+        sentences = [
+            " ".join(rng.choice(words) for _ in range(rng.randint(1, 30))) + rng.choice(".?!")
+            for _ in range(rng.randint(1, 4))
+        ]
+        text = "Title\n\n" + " ".join(sentences) + "\n"
+        doc = Document(text, "a.md")
+        blocks = [b for b in doc.blocks if b.kind in PROSE]
+        fast = [(h.start, h.end, h.values) for h in check.run(doc, blocks)]
+        plain = []
+        for block in blocks:
+            for start, end in sentence_spans(text, block.start, block.end):
+                count = readability.count_words(text, start, end)
+                value = readability.measure("words_per_sentence", text, [(start, end)])
+                if count > 12:
+                    assert value == count
+                    values = {"value": f"{value:g}", "limit": "12", "words": count}
+                    plain.append((start, end, {**values, "formula": "words per sentence"}))
+        assert fast == plain, text
+        found += len(plain)
+    assert found > 100  # many long sentences: the comparison is not vacuous

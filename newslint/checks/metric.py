@@ -74,7 +74,11 @@ class Check:
                 if limit is not None and (end - start + 1) // 2 <= limit:
                     continue  # _within_limit's first test, inline for the many short blocks
                 if not self._within_limit(shapes, start, end):  # else no sentence can exceed
-                    yield from ([span] for span in sentence_spans(text, start, end))
+                    yield from (
+                        [span]
+                        for span in sentence_spans(text, start, end)
+                        if limit is None or not self._within_limit(shapes, *span)
+                    )  # those within are skipped by ``run`` too
 
     def _within_limit(self, shapes: bytes, start: int, end: int) -> bool:
         """Whether ``text[start:end]``, and so each sentence in it, has at most ``word_limit``
@@ -91,13 +95,27 @@ class Check:
         limit = self.word_limit
         if limit is None:
             return False
-        if (end - start + 1) // 2 <= limit:
+        length = end - start
+        if (length + 1) // 2 <= limit:
+            return True
+        alnum = shapes.count(b"a", start, end)  # the others (" " and "x") are separators
+        if length - alnum + 1 <= limit:
             return True
         others = shapes.count(b"x", start, end)
-        if shapes.count(b" ", start, end) + others + 1 <= limit:
-            return True
         runs = shapes.count(b" a", start, end) + shapes.count(b"xa", start, end)
         return runs + shapes.startswith(b"a", start, end) + others <= limit
+
+    def _value(self, text: str, spans: list[tuple[int, int]], words: int) -> float:
+        """``readability.measure`` of the formula over ``spans`` (holding ``words`` words).
+
+        For words per sentence, spans that are their own sentences (a sentence unit) give
+        ``words`` over their number, the very sum and division ``measure`` makes: their
+        words are not counted again.
+        """
+        formula = self.options.formula
+        if formula == "words_per_sentence" and readability.sentences(text, spans) == spans:
+            return words / max(len(spans), 1)
+        return readability.measure(formula, text, spans)
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         o = self.options
@@ -111,7 +129,7 @@ class Check:
                 continue
             if o.formula == "words_per_sentence" and o.min is None and o.max and words <= o.max:
                 continue  # a mean of words per sentence never exceeds the words counted
-            value = readability.measure(o.formula, text, spans)
+            value = self._value(text, spans, words)
             if o.max is not None and value > o.max:
                 limit = o.max
             elif o.min is not None and value < o.min:

@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import methodcaller
 
 from newslint.checks.base import line_deletion
 from newslint.document import Block, Document
@@ -33,7 +35,13 @@ _CUT = re.compile(  # [.!?…][closers]*[ \x00][lead]*|\x00[lead]*, opening with
 )
 # a sentence with no letters: min_words tokens of marks, closers and leading characters only
 _LETTERLESS = rf"[.!?…\"”’'»\]{re.escape(_LEADING.strip())}]+"
+# _CUT with its matches kept by ``split`` (pieces at even indexes, cuts at odd ones)
+_CUT_KEPT = re.compile(f"({_CUT.pattern})")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# White space (str.isspace, which is str.split's and re's \s) other than the plain space
+_ODD_SPACE = re.compile(
+    "[\t\n\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
 
 
 @dataclass
@@ -45,6 +53,18 @@ class Options:
 def _key(text: str) -> str:
     """``text`` with runs of white space collapsed to one space, stripped."""
     return " ".join(text.split())  # str.split's white space is re's \s
+
+
+def _keys(parts: list[str], joined: str, *, plain: bool) -> list[str]:
+    """``_key`` of each of the ``parts`` (``joined``: them joined with NUL).
+
+    With no white space but the plain space (``plain``, from one C-level search) and no two
+    spaces in a row, collapsing changes nothing: a part's key is the part, stripped. Else
+    all keys are made at once (NUL is no white space, so it stays between them).
+    """
+    if plain and "  " not in joined:
+        return list(map(str.strip, parts))
+    return [key.strip() for key in _key(joined).split("\x00")]
 
 
 def _pieces(keys: str) -> list[str]:
@@ -93,12 +113,13 @@ class Check:
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         text = doc.text
-        joined = "\x00".join([text[block.start : block.end] for block in blocks])
-        if "\x00" in text or _BLANK_LINE.search(joined):
+        parts = [text[block.start : block.end] for block in blocks]
+        joined = "\x00".join(parts)
+        odd_space = _ODD_SPACE.search(joined)  # a blank line needs a line break, one of them
+        if "\x00" in text or (odd_space and _BLANK_LINE.search(joined)):
             yield from self._exact(doc, blocks, range(len(blocks)))
             return
-        # keys of all blocks at once: NUL is no white space, so it stays between them
-        keys = [key.strip() for key in _key(joined).split("\x00")]
+        keys = _keys(parts, joined, plain=odd_space is None)
         chosen = set(self._repeated_paragraphs(keys))
         nominated = set(self._nominate(keys)) if self.sentences else set()
         yield from self._exact(doc, blocks, sorted(chosen | nominated), nominated)
@@ -122,18 +143,42 @@ class Check:
         last mark may be empty (“on Oct. 15.”: the cut after “Oct.” takes “15”), but then any
         other piece of the sentence from the same cuts is equal in both copies too; only when
         all are empty has the sentence no letter (nothing but marks, closers and leading
-        characters), which ``_letterless`` finds.
+        characters), which ``_letterless`` finds. Both tests run on the blocks that
+        ``_suspects`` picks from one split of all keys.
         """
-        pieces = _pieces("\x00".join(keys) + "\x00")
-        if not _has_repeat(pieces) and pieces.count("") < 3:
-            return  # a block holding equal pieces makes them equal pieces of all blocks too
         two_sentences = 2 * self.min_words - 1
-        for i, key in enumerate(keys):
+        for i in self._suspects(keys):
+            key = keys[i]
             if key.count(" ") + 1 < two_sentences:
                 continue
             pieces = _pieces(key + "\x00")
             if _has_repeat(pieces) or (pieces.count("") >= 3 and self._letterless.search(key)):
                 yield i
+
+    @staticmethod
+    def _suspects(keys: list[str]) -> list[int]:
+        """Indexes (in order) of the blocks holding a non-empty piece twice or two empty ones.
+
+        All keys joined with NUL are split once: every NUL lies in one cut (a cut holds at
+        most one), so each piece belongs to one block, and a block's own pieces
+        (``_pieces(key + "\x00")``) are its pieces of this split (the cut before it ends
+        where its own leading characters end, as ``lstrip`` has it) plus a last, empty one
+        after its NUL. A block with a non-empty piece twice of its own, or three empty ones,
+        thus holds a non-empty piece twice, or two empty ones, in this split.
+        """
+        parts = _CUT_KEPT.split(("\x00".join(keys) + "\x00").lstrip(_LEADING))
+        pieces = parts[::2]
+        empties = pieces.count("")
+        distinct = set(pieces)
+        distinct.discard("")
+        if len(distinct) == len(pieces) - empties and empties < 2:
+            return []  # no piece occurs twice in the document, so none in one block
+        # the block of each piece: the number of NULs in the cuts before it
+        nuls = map(methodcaller("count", "\x00"), parts[1::2])
+        placed = list(zip(accumulate(nuls, initial=0), pieces, strict=True))
+        if len(set(placed)) == len(placed):
+            return []
+        return sorted({block for (block, _), count in Counter(placed).items() if count > 1})
 
     def _exact(
         self,
