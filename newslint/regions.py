@@ -25,6 +25,7 @@ _THEMATIC = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 # A blank line followed by a line with text (the line before is checked apart: starting the
 # pattern there would try every character of a text without blank lines)
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n(?=[ \t\r]*\S)")
+_LINE_TEXT = re.compile(r"[^\S\n]*(\S[^\n]*)")  # a line's text after its indentation
 _YAML_TITLE = re.compile(r"""^title:[ \t]*(["']?)(.*?)\1[ \t]*\r?$""", re.M)
 _TOML_TITLE = re.compile(r"""^title[ \t]*=[ \t]*(["'])(.*?)\1[ \t]*\r?$""", re.M)
 
@@ -86,10 +87,13 @@ def use_line_paragraphs(doc: Document) -> bool:
 
 def split_blocks(doc: Document) -> list[Block]:
     text = doc.text
-    lines = _lines(text)
-    blocks, i = _front_matter(doc, lines)
     line_mode = use_line_paragraphs(doc)
     md = doc.markdown
+    if line_mode and not md and _only_newlines(text) and not text.startswith(("---", "+++")):
+        blocks = _line_paragraphs(text)
+        return _with_headline(text, blocks)
+    lines = _lines(text)
+    blocks, i = _front_matter(doc, lines)
     para: list[tuple[int, int]] = []
 
     def flush() -> None:
@@ -184,7 +188,31 @@ def split_blocks(doc: Document) -> list[Block]:
             flush()
         i += 1
     flush()
-    if not md and not any(b.kind == "headline" for b in blocks):
+    if md:
+        blocks.sort(key=lambda b: b.start)
+        return blocks
+    return _with_headline(text, blocks)
+
+
+def _only_newlines(text: str) -> bool:
+    """Whether every line break of ``text`` is a lone "\n" (str.splitlines() also breaks at
+    "\r", form feeds, "\u2028" and others: then it finds more lines than there are "\n")."""
+    return "\r" not in text and len(text.splitlines()) == text.count("\n") + (
+        not text.endswith("\n")
+    )
+
+
+def _line_paragraphs(text: str) -> list[Block]:
+    """The blocks of a text file whose lines are its paragraphs, with no front matter and no
+    line break but "\n": each line with text, from its first non-space character to its end
+    (what the line loop of :func:`split_blocks` gives, from one search)."""
+    return [Block("paragraph", *m.span(1)) for m in _LINE_TEXT.finditer(text)]
+
+
+def _with_headline(text: str, blocks: list[Block]) -> list[Block]:
+    """A text file's blocks, its first paragraph made the headline if it is one line and
+    there is no headline (from front matter) yet; sorted."""
+    if not any(b.kind == "headline" for b in blocks):
         for index, block in enumerate(blocks):
             if block.kind == "paragraph":
                 if "\n" not in text[block.start : block.end]:

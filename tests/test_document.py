@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.document import Document
 from newslint.errors import NewslintError
@@ -158,3 +160,17 @@ def test_masks_of_a_text_file_are_those_a_search_per_block_finds(text):
                 expected.append((match.start(), end))
     assert doc.masks == expected
     assert expected or "links" in text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet='ab \t\n\u00a0\u2003x."\u2028\r', max_size=40))
+def test_line_paragraphs_are_those_the_line_loop_finds(text):
+    """Text files with a paragraph per line take a one-search path; it gives the blocks the
+    general line loop gives."""
+    from newslint import regions
+
+    fast = regions.split_blocks(Document(text, "a.txt", paragraph_breaks="line"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(regions, "_only_newlines", lambda _text: False)
+        slow = regions.split_blocks(Document(text, "a.txt", paragraph_breaks="line"))
+    assert fast == slow
