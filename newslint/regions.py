@@ -255,7 +255,8 @@ def _masks_in_plain_text(doc: Document) -> list[tuple[int, int]]:
             with_at.add(index)
         at = text.find("@", at + 1)
     found = []
-    for match in _MASKS[False, False].finditer(text):
+    has_url = "http" in text or "ftp://" in text or "www." in text  # what every URL starts with
+    for match in _MASKS[False, False].finditer(text) if has_url else ():
         index = bisect.bisect_right(starts, match.start()) - 1
         if index >= 0 and match.end() <= prose[index][1] and index not in with_at:
             found.append(match)
