@@ -8,10 +8,11 @@ directory is read unless a config names it (``--config`` or ``extends``).
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import sys
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -265,7 +266,7 @@ class Config:
 
     def _relative(self, path: Path) -> str | None:
         try:
-            return path.resolve().relative_to(self.root).as_posix()
+            return resolved(path).relative_to(self.root).as_posix()
         except ValueError:
             return None
 
@@ -313,7 +314,7 @@ class ConfigResolver:
     def for_path(self, path: Path | None) -> Config:
         if self.explicit:
             return self.explicit
-        directory = path.resolve().parent if path else Path.cwd().resolve()
+        directory = resolved(path).parent if path else Path.cwd().resolve()
         if directory not in self._by_dir:
             found = find_config_file(directory)
             if found not in self._by_file:
@@ -326,3 +327,13 @@ def _gitignore_spec(lines: list[str]) -> pathspec.GitIgnoreSpec:
     import pathspec  # noqa: PLC0415 - only configs with globs need it
 
     return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def resolved(path: Path) -> Path:
+    """``path.resolve()``, remembered: a run asks for each file's several times."""
+    return _resolved(path, None if path.is_absolute() else os.getcwd())
+
+
+@lru_cache(maxsize=4096)
+def _resolved(path: Path, cwd: str | None) -> Path:  # cwd: part of the key of a relative path
+    return path.resolve()
