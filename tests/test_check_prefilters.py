@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.checks import repeated_word
 from newslint.document import Document
@@ -19,6 +21,9 @@ DOUBLED = [
     "It was İt it again, and Kelvin \u212aat kat too.",
     "Café café, naïve NAÏVE and Über über: all doubled.",
     "Duran Duran played; the the. The end.",
+    "The draft (the the first one) was late.",
+    "It rained. the the next day it snowed.",
+    "He waved:  it it  was over, he said.",
 ]
 NOT_DOUBLED = [
     "Prices rose in Zürich Zürich and São Paulo.",
@@ -27,6 +32,8 @@ NOT_DOUBLED = [
     "one by one, side by side, mp3 mp4, 3 x 4 x 5.",
     "José García met “Ana” “Bea” at the café — café society.",
     "client client.connect() and re-re-run of the-the show.",
+    "It rained, rained. Rain. rain, and rain; rain!",
+    "The 3d 3d printer and the x2 x2 model: ' ' and '' '' too.",
 ]
 
 
@@ -50,3 +57,17 @@ def test_repeated_word_finds_what_a_full_scan_finds(text: str) -> None:
     hits = [(h.start, h.end, h.values["word"]) for h in check.run(doc, doc.blocks)]
     assert hits == _reference(text)
     assert bool(hits) == (text in DOUBLED)
+
+
+_PIECES = ["the", "The", "it's", "it’s", "naïve", "İt", "it", "a", "3", "x-ray", "café"]
+_GAPS = [" ", "  ", "\t", ". ", ", ", "\n", " (", ") ", " “", "” ", "-", "'", "’", "é", ""]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(_GAPS)), max_size=12))
+def test_repeated_word_finds_what_a_full_scan_finds_in_any_mix(parts: list) -> None:
+    text = "".join(word + gap for word, gap in parts)
+    doc = Document(text, "a.txt", paragraph_breaks="line")
+    check = repeated_word.Check(repeated_word.Options(allowed=ALLOWED))
+    hits = [(h.start, h.end, h.values["word"]) for h in check.run(doc, doc.blocks)]
+    assert hits == _reference(text)
