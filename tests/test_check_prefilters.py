@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint.checks import repeated_word
+from newslint.checks import glued, repeated_word
 from newslint.document import Document
 
 ALLOWED = ["had", "that"]
@@ -71,3 +73,60 @@ def test_repeated_word_finds_what_a_full_scan_finds_in_any_mix(parts: list) -> N
     check = repeated_word.Check(repeated_word.Options(allowed=ALLOWED))
     hits = [(h.start, h.end, h.values["word"]) for h in check.run(doc, doc.blocks)]
     assert hits == _reference(text)
+
+
+GLUED_OPTIONS = glued.Options(
+    exceptions=["easyJet"],
+    min_prefix=2,
+    sentence_openers=["The", "He", "Speaking"],
+    credit_words=["Images", "Reuters"],
+    identifier_prefixes=["with", "set"],
+)
+GLUED = [
+    "Defense Secretary lloyd austinSpeaking with Milley, he said.",
+    "A firefighter at work. Getty ImagesThe blaze spread.",
+    "Photo: ReutersBombs fell. The mayor’s o’neillHe said it.",
+    "He sat\u00a0down. ‘lloyd’s austinSpeaking’ was heard\u2009iPhone maker saidHe.",
+    "A McDonaldThe menu and a xYz, then businesses saidOpens a window? yes? saidThe end.",
+]
+NOT_GLUED = [
+    "The iPhone, YouTube, McDonald, DeSantis and easyJet made macOS rich.",
+    "withCredentials, setUp, showDeathMessages, formData() and @newsDesk or a.b.cDe.",
+    "The easyPlan sold. Fans of easyPlan bought two; saidHe, saidHe twice.",
+    "if (x == y) { austinSpeaking(); }",
+]
+
+
+def _glued_reference(doc: Document) -> list:
+    """The check as it ran before its token filter: every token of every block with a join."""
+    check = glued.Check(GLUED_OPTIONS)
+    check.possible_join = re.compile(r"(?s).")  # every token may hold a join
+    tokens = [
+        token
+        for block in doc.blocks
+        for token in glued._TOKEN.finditer(doc.text, block.start, block.end)
+        if glued._JOIN.search(token.group())
+    ]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(glued, "_humped_tokens", lambda doc, blocks: tokens)
+        return list(check.run(doc, doc.blocks))
+
+
+@pytest.mark.parametrize("text", GLUED + NOT_GLUED)
+def test_glued_finds_what_a_scan_of_every_token_finds(text: str) -> None:
+    doc = Document(text, "a.txt", paragraph_breaks="line")
+    hits = list(glued.Check(GLUED_OPTIONS).run(doc, doc.blocks))
+    assert hits == _glued_reference(doc)
+    assert bool(hits) == (text in GLUED)
+
+
+_GLUED_PIECES = ["said", "The", "He", "Reuters", "Images", "Getty", "iPhone", "o’neill", "x", "Mc"]
+_GLUED_GAPS = ["", "", " ", "\u00a0", "\n", ".", "’", "(", "?", "é", "_"]
+_GLUED_MIX = st.lists(st.tuples(st.sampled_from(_GLUED_PIECES), st.sampled_from(_GLUED_GAPS)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_GLUED_MIX)
+def test_glued_finds_what_a_scan_of_every_token_finds_in_any_mix(parts: list) -> None:
+    doc = Document("".join(word + gap for word, gap in parts), "a.txt", paragraph_breaks="line")
+    assert list(glued.Check(GLUED_OPTIONS).run(doc, doc.blocks)) == _glued_reference(doc)
