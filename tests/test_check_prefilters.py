@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint.checks import glued, repeated_word
+from newslint.checks import glued, mojibake, repeated_word
 from newslint.document import Document
 
 ALLOWED = ["had", "that"]
@@ -130,3 +130,51 @@ _GLUED_MIX = st.lists(st.tuples(st.sampled_from(_GLUED_PIECES), st.sampled_from(
 def test_glued_finds_what_a_scan_of_every_token_finds_in_any_mix(parts: list) -> None:
     doc = Document("".join(word + gap for word, gap in parts), "a.txt", paragraph_breaks="line")
     assert list(glued.Check(GLUED_OPTIONS).run(doc, doc.blocks)) == _glued_reference(doc)
+
+
+MOJIBAKE = [
+    "The cafÃ© opened.\nJosé García came.",
+    "He said â€œhelloâ€\x9d and left; prices in â‚¬ rose.",
+    "Ã¼ber alles, Â°C and donâ€™t, then Ã©tÃ© at the crÃ¨che.",
+    "José García, Zoë Ñuñez and Ångström: ÃƒÂ© twice damaged.",
+    "Voil\u00c3  the line: Ã  la carte, C\u00c3\u00b4te d'Ivoire.\n\n╔══╗ José",
+]
+NOT_MOJIBAKE = [
+    "José García, Zoë Ñuñez and Ångström visited Zürich in 2024.",
+    "Prices: €5, £4, ¥300, 30°C, ½ cup, “quoted” text — and ‘more’…",
+    "╔══╗ box ║ drawing ╚══╝ with Œuvre, œuvre, Šťastný and ﬁne ligatures.",
+    "A lone control \x85 character in a line, and at its end: Ã",
+]
+
+
+def _mojibake_reference(doc: Document) -> list:
+    """The check as it ran before its prefilters: ftfy over every line of every block."""
+    import ftfy
+
+    check = mojibake.Check(mojibake.Options())
+    hits = []
+    for block in doc.blocks:
+        start = block.start
+        for line in doc.text[block.start : block.end].split("\n"):
+            hits += check._line(ftfy.fix_encoding, doc.text, start, start + len(line))
+            start += len(line) + 1
+    return hits
+
+
+@pytest.mark.parametrize("text", MOJIBAKE + NOT_MOJIBAKE)
+def test_mojibake_finds_what_ftfy_over_every_line_finds(text: str) -> None:
+    doc = Document(text, "a.txt", paragraph_breaks="line")
+    hits = list(mojibake.Check(mojibake.Options()).run(doc, doc.blocks))
+    assert hits == _mojibake_reference(doc)
+    assert bool(hits) == (text in MOJIBAKE)
+
+
+_MOJIBAKE_PIECES = ["cafÃ©", "José", "â€œ", "â€\x9d", "Â°", "€", "═", "Ã", " ", "\n", "word", "©"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_MOJIBAKE_PIECES)))
+def test_mojibake_finds_what_ftfy_over_every_line_finds_in_any_mix(pieces: list) -> None:
+    doc = Document("".join(pieces), "a.txt", paragraph_breaks="blank")
+    hits = list(mojibake.Check(mojibake.Options()).run(doc, doc.blocks))
+    assert hits == _mojibake_reference(doc)
