@@ -138,6 +138,7 @@ MOJIBAKE = [
     "Ã¼ber alles, Â°C and donâ€™t, then Ã©tÃ© at the crÃ¨che.",
     "José García, Zoë Ñuñez and Ångström: ÃƒÂ© twice damaged.",
     "Voil\u00c3  the line: Ã  la carte, C\u00c3\u00b4te d'Ivoire.\n\n╔══╗ José",
+    "The menu read:\n Ã ",  # ftfy sees the line as its block holds it: "Ã "
 ]
 NOT_MOJIBAKE = [
     "José García, Zoë Ñuñez and Ångström visited Zürich in 2024.",
@@ -178,3 +179,16 @@ def test_mojibake_finds_what_ftfy_over_every_line_finds_in_any_mix(pieces: list)
     doc = Document("".join(pieces), "a.txt", paragraph_breaks="blank")
     hits = list(mojibake.Check(mojibake.Options()).run(doc, doc.blocks))
     assert hits == _mojibake_reference(doc)
+
+
+def test_mojibake_reads_ftfys_own_badness_regex() -> None:
+    """The badness module loaded without the rest of ftfy holds ftfy's regex and verdicts."""
+    from ftfy import badness
+
+    loaded = mojibake._badness()
+    assert (loaded.BADNESS_RE.pattern, loaded.BADNESS_RE.flags) == (
+        badness.BADNESS_RE.pattern,
+        badness.BADNESS_RE.flags,
+    )
+    for line in MOJIBAKE + NOT_MOJIBAKE:
+        assert loaded.is_bad(line) == badness.is_bad(line)

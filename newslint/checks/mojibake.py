@@ -16,9 +16,13 @@ from __future__ import annotations
 import bisect
 import difflib
 import functools
+import importlib.util
 import re
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
 
 from newslint.document import Block, Document
 from newslint.model import Edit, Hit
@@ -47,11 +51,36 @@ def _changed_spans(old: str, new: str, merge_within: int) -> list[tuple[int, int
 
 
 @functools.cache
-def _suspect_chars() -> frozenset[str] | None:
-    """The characters of which ftfy's badness heuristic needs one in a line to flag it, if known."""
+def _badness() -> ModuleType:
+    """``ftfy.badness``, if need be loaded without the rest of ftfy.
+
+    It is a module of its own (it imports only ``re`` and ``warnings``), while importing the
+    package loads its codecs, character tables and wcwidth too: ~40 ms of a process's start,
+    which only a line that the badness regex flags needs (for ``ftfy.fix_encoding``). Read from
+    the same file, its regex is ftfy's; should that file need the package, ftfy is imported.
+    """
+    if "ftfy.badness" in sys.modules:
+        return sys.modules["ftfy.badness"]
+    package = importlib.util.find_spec("ftfy")
+    if package and package.submodule_search_locations:
+        path = Path(package.submodule_search_locations[0], "badness.py")
+        spec = importlib.util.spec_from_file_location("newslint.checks._ftfy_badness", path)
+        try:
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            if isinstance(module.BADNESS_RE, re.Pattern) and callable(module.is_bad):
+                return module
+        except Exception:  # noqa: BLE001 - any other layout: the package's own import
+            pass
     from ftfy import badness
 
-    pattern = getattr(badness, "BADNESS_RE", None)
+    return badness
+
+
+@functools.cache
+def _suspect_chars() -> frozenset[str] | None:
+    """The characters of which ftfy's badness heuristic needs one in a line to flag it, if known."""
+    pattern = getattr(_badness(), "BADNESS_RE", None)
     return required_chars(pattern) if isinstance(pattern, re.Pattern) else None
 
 
@@ -66,8 +95,7 @@ def _suspect() -> re.Pattern[str] | None:
 def _badness_reach() -> int | None:
     """How far from one of its suspect characters a match of ftfy's badness regex can reach
     (its longest match, plus one for a look at the next character), if that is bounded."""
-    from ftfy import badness
-
+    badness = _badness()
     try:
         width = sre_parse.parse(badness.BADNESS_RE.pattern, badness.BADNESS_RE.flags).getwidth()
     except Exception:  # noqa: BLE001 - another ftfy: test whole lines
@@ -163,27 +191,29 @@ def _looks_bad(text: str, start: int, end: int, offsets: list[int]) -> bool:
     suspect characters in the line.
 
     Every match of the badness regex holds a suspect character and is at most ``reach - 1``
-    long, so it lies within ``reach - 1`` characters of one; searching from ``reach`` before to
-    ``reach`` after each suspect character also lets any boundary test at the match's ends see
-    the same neighbours as in the whole line. Overlapping such windows are searched as one:
-    it holds each of them, so it finds what they find, and what it finds lies in one of them.
-    The regex is slow per character and lines with accented names or box drawings are long,
-    while suspect characters are few.
+    long, so it lies within ``reach - 1`` characters of one; searching the line from ``reach``
+    before to ``reach`` after each suspect character also lets any boundary test at the match's
+    ends see the same neighbours as in the whole line (the line itself is searched, so a look
+    behind its start sees its start, as in ``is_bad``). Overlapping such windows are searched
+    as one: it holds each of them, so it finds what they find, and what it finds lies in one of
+    them. The regex is slow per character and lines with accented names or box drawings are
+    long, while suspect characters are few.
     """
-    from ftfy import badness
-
+    line = text[start:end]
+    badness = _badness()
     reach = _badness_reach()
     if reach is None:
-        return badness.is_bad(text[start:end])
+        return badness.is_bad(line)
     search = badness.BADNESS_RE.search
-    low = high = start
+    low = high = 0
     for at in offsets:
+        at -= start
         if at - reach > high:
-            if high > low and search(text, low, high):
+            if high > low and search(line, low, high):
                 return True
-            low = max(start, at - reach)
-        high = min(end, at + reach + 1)
-    return high > low and bool(search(text, low, high))
+            low = max(0, at - reach)
+        high = min(len(line), at + reach + 1)
+    return high > low and bool(search(line, low, high))
 
 
 class Check:
