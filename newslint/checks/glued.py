@@ -12,6 +12,7 @@ preposition (``withCredentials``, ``setUp``: ``identifier_prefixes``).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -28,10 +29,23 @@ _NOT_PROSE = re.compile(r"[_/@#(]")
 _APOSTROPHE = re.compile(r"['’]")
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
 _CODE_LINE = re.compile(r"[{}]|;[ \t]*$|//|\s==?\s", re.M)
-# A hump is [a-z][A-Z][a-z], ASCII letters only. In the text's ASCII bytes (one byte a character)
-# with lower-case letters written "a", capitals "B" and all else " ", it is "aBa", found by a
-# search for the rarer "B" far faster than a character-class scan of the text.
-_CASE_SHAPE = bytes(66 if 65 <= i <= 90 else 97 if 97 <= i <= 122 else 32 for i in range(256))
+# A hump is [a-z][A-Z][a-z], ASCII letters only. In the text's ASCII bytes (one byte a character,
+# "?" for any other) with lower-case letters written "a", capitals "B", white space " ", "?" kept
+# and all else ".", it is "aBa", found by a search for the rarer "B" far faster than a
+# character-class scan of the text. The white space there lets a token's start be found by one
+# search back, unless a "?" (maybe non-ASCII white space) lies between.
+_CASE_SHAPE = bytes(
+    66
+    if 65 <= i <= 90
+    else 97
+    if 97 <= i <= 122
+    else 32
+    if chr(i).isspace()
+    else 63
+    if i == 63
+    else 46
+    for i in range(256)
+)
 _HUMP = re.compile(rb"B(?<=aB)a")
 
 
@@ -43,14 +57,25 @@ def _ascii_bytes(doc: Document) -> bytes:
     return data
 
 
+def _token_start(text: str, shape: bytes, lowest: int, at: int) -> int:
+    """Where the run of non-white-space characters ending at ``at`` starts (``lowest`` at most)."""
+    start = shape.rfind(b" ", lowest, at) + 1 or lowest
+    if shape.find(b"?", start, at) == -1:
+        return start  # only ASCII characters between: the shape shows all white space
+    while at > start and not text[at - 1].isspace():
+        at -= 1
+    return at
+
+
 def _humped_tokens(doc: Document, blocks: list[Block]) -> list[re.Match[str]]:
     """The tokens holding a join (a hump inside one block): only they can be flagged, and only
     their words are counted (a word with a join never stands in a token without one)."""
     text = doc.text
+    shape = _ascii_bytes(doc).translate(_CASE_SHAPE)
     starts = [block.start for block in blocks]
     tokens = []
     end = -1
-    for hump in _HUMP.finditer(_ascii_bytes(doc).translate(_CASE_SHAPE)):
+    for hump in _HUMP.finditer(shape):
         start = hump.start() - 1
         if start < end:
             continue  # in the token found last
@@ -58,9 +83,7 @@ def _humped_tokens(doc: Document, blocks: list[Block]) -> list[re.Match[str]]:
         if index < 0 or start + 3 > blocks[index].end:
             continue  # not inside a block
         block = blocks[index]
-        while start > block.start and not text[start - 1].isspace():
-            start -= 1
-        token = _TOKEN.match(text, start, block.end)
+        token = _TOKEN.match(text, _token_start(text, shape, block.start, start), block.end)
         tokens.append(token)
         end = token.end()
     return tokens
@@ -75,6 +98,25 @@ class Options:
     identifier_prefixes: list[str] = field(default_factory=list)
 
 
+def _possible_join(options: Options) -> re.Pattern[str]:
+    """A pattern every join that ``Check._is_join`` accepts matches, in a token by itself.
+
+    Before an accepted join stands its prefix, the letters back to the word's start or an
+    apostrophe (a non-letter): lower case first and at least ``min_prefix`` long, or else
+    followed by a sentence opener (a capitalised word ending there) or itself a credit word.
+    Most humps in news are camel-cased names (McDonald, YouTube) that match none of these.
+    """
+    lower = max(options.min_prefix, 1)
+    branches = [rf"(?<![A-Za-z])(?=[a-z])[A-Za-z]{{{lower},}}(?<=[a-z])(?=[A-Z][a-z])"]
+    if options.sentence_openers:
+        openers = "|".join(map(re.escape, sorted(options.sentence_openers)))
+        branches.append(rf"[a-z](?=[A-Z])(?:{openers})(?![a-z])")
+    if options.credit_words:
+        credits = "|".join(map(re.escape, sorted(options.credit_words)))
+        branches.append(rf"(?<![A-Za-z])(?=[A-Z])(?:{credits})(?=[A-Z][a-z])")
+    return re.compile("|".join(branches))
+
+
 class Check:
     def __init__(self, options: Options) -> None:
         self.exceptions = {w.lower() for w in options.exceptions}
@@ -82,6 +124,7 @@ class Check:
         self.openers = set(options.sentence_openers)
         self.credits = set(options.credit_words)
         self.identifier_prefixes = {w.lower() for w in options.identifier_prefixes}
+        self.possible_join = _possible_join(options)
 
     def _is_join(self, prefix: str, suffix_word: str) -> bool:
         if prefix.lower() in self.identifier_prefixes:
@@ -93,10 +136,16 @@ class Check:
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         text = doc.text
         tokens = _humped_tokens(doc, blocks)
-        seen = Counter(word for m in tokens for word in _LETTERS.findall(m.group()))
+        # The tokens' texts, each on its own line: their words counted by one search, and the
+        # few tokens that may hold a join (``_possible_join``) found by another.
+        texts = [match.group() for match in tokens]
+        lines = "\n".join(texts)
+        seen = Counter(_LETTERS.findall(lines))
+        ends = list(itertools.accumulate(len(token) + 1 for token in texts))
+        possible = self.possible_join.finditer(lines)
+        chosen = sorted({bisect.bisect(ends, match.start()) for match in possible})
         code_lines: dict[tuple[int, int], bool] = {}
-        for match in tokens:
-            token = match.group()
+        for match, token in ((tokens[i], texts[i]) for i in chosen):
             if "." in token.strip(".") or _NOT_PROSE.search(token):
                 continue  # domains, paths, handles, hashtags, code
             for word in _LETTERS.finditer(token):

@@ -9,8 +9,6 @@ alone. The fix deletes the second word and the space before it.
 from __future__ import annotations
 
 import bisect
-import itertools
-import operator
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -39,7 +37,12 @@ _SHAPE = bytes(
     for i in range(256)
 )
 _SPACED = bytes.maketrans(b"#.", b"  ")
+# In the spaced shape (" " before the text): a word of letters and apostrophes after a space,
+# followed by spaces and the same word ending there. The word after the space is not consumed,
+# so it may start the next pair; the leading literal makes ``re`` try only at spaces.
+_SPACED_PAIR = re.compile(rb" ([a-z']++)(?= ++\1(?![a-z0-9_'-]))")
 _LETTER = re.compile(rb"[a-z]")
+_SPACES = re.compile(rb" +")
 # Non-ASCII characters whose lower case, which a case-insensitive back-reference compares,
 # is an ASCII letter (İ, the Kelvin sign): the shape reads them as that letter.
 _ODD_CASES = {"\u0130": "I", "\u212a": "K"}
@@ -73,12 +76,14 @@ def _candidate_spans(text: str) -> list[tuple[int, int]]:
         for m in _NON_ASCII_JOINT.finditer(shape)
         if text[m.start()].isalnum() and text[m.start(1)].isalnum()
     ]
-    spaced = shape.translate(_SPACED)
-    words = spaced.split()
-    for word in set(itertools.compress(words, map(operator.eq, words, words[1:]))):
-        if _LETTER.search(word):
-            pair = re.compile(re.escape(word) + rb" +" + re.escape(word))
-            spans += [(m.start(), m.end()) for m in pair.finditer(shape)]
+    # one search with a literal prefix instead of splitting the text into words: neighbouring
+    # equal words of the spaced shape, kept if only spaces part them in the shape itself
+    for match in _SPACED_PAIR.finditer(b" " + shape.translate(_SPACED)):
+        word = match.group(1)
+        start, end = match.start(1) - 1, match.end(1) - 1  # offsets in the shape
+        second = _SPACES.match(shape, end)
+        if second and shape.startswith(word, second.end()) and _LETTER.search(word):
+            spans.append((start, second.end() + len(word)))
     return sorted(spans)
 
 
