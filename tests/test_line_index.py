@@ -155,12 +155,12 @@ def test_one_hyperscan_scan_names_the_lines_the_plain_searches_name() -> None:
     """The scan of all needles (line_scan) and the head, tail and inner searches agree."""
     for rule in RULES:  # make every built-in pattern's needles live
         LineIndex.of(Document("x\n", "a.txt"), [], False).candidates(rule.check.needles, 300)
-    most = 0
+    named: set = set()
     for markdown, haystack in _haystacks():
         fast = _Searches(True, markdown)
         plain = _Searches(True, markdown, hyperscan=False)
         assert fast.scan is not None and plain.scan is None
         hits = fast.lines(haystack)
         assert hits == plain.lines(haystack)
-        most = max(most, len(hits))
-    assert most == len(RULES)  # every rule has candidates in some haystack
+        named |= set(hits)
+    assert {rule.check.needles.key for rule in RULES} <= named  # each has candidates somewhere
