@@ -164,3 +164,19 @@ def test_one_hyperscan_scan_names_the_lines_the_plain_searches_name() -> None:
         assert hits == plain.lines(haystack)
         named |= set(hits)
     assert {rule.check.needles.key for rule in RULES} <= named  # each has candidates somewhere
+
+
+def test_threads_scan_for_needles_at_once() -> None:
+    """Each thread scans with a scratch of its own (Hyperscan refuses a scratch in use)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    text = "Body text.\n" + "\n".join(BAD) + "\n"
+    rules = [r for r in RULES if r.id == "NL201"]
+
+    def lint(_: int) -> int:
+        doc = Document(text, "a.txt")
+        return sum(len(list(r.check.run(doc, doc.blocks_of(r.scope)))) for r in rules)
+
+    with ThreadPoolExecutor(4) as pool:
+        counts = set(pool.map(lint, range(40)))
+    assert len(counts) == 1 and counts.pop() > 0

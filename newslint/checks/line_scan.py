@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import threading
 from typing import Any
 
 Key = tuple[str, bool]  # a pattern's source and case mode
@@ -24,8 +25,9 @@ class NeedleScan:
     :meth:`lines` names each pattern's lines holding its needles."""
 
     def __init__(self, hs: Any, database: Any, needles: list[tuple[bytes, frozenset]]) -> None:
+        self._hs = hs
         self._database = database
-        self._scratch = hs.Scratch(database)
+        self._local = threading.local()  # a scratch serves one scan at a time: one a thread
         # by expression id: the patterns served, and how far before the match's end its line's
         # last byte lies (a tail, or a whole line, ends with the line break after it)
         self._serves = [keys for _, keys in needles]
@@ -34,10 +36,11 @@ class NeedleScan:
     def lines(self, haystack: bytes) -> dict[Key, set[int]]:
         """The lines (numbered from 0; ``haystack`` starts with a line break) holding each
         pattern's needles where their kind says."""
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = self._local.scratch = self._hs.Scratch(self._database)
         ends: list[tuple[int, int]] = []
-        self._database.scan(
-            haystack, match_event_handler=_add_end, context=ends, scratch=self._scratch
-        )
+        self._database.scan(haystack, match_event_handler=_add_end, context=ends, scratch=scratch)
         ends.sort()
         hits: dict[Key, set[int]] = {}
         serves, back = self._serves, self._back
