@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint.checks.boilerplate import Check, Options
-from newslint.checks.line_index import LineIndex, normal
+from newslint.checks.line_index import LineIndex, _Searches, normal
 from newslint.checks.line_needles import SPACES, line_needles, squeeze
 from newslint.config import Config
 from newslint.document import Document
@@ -137,3 +137,46 @@ def test_every_builtin_boilerplate_pattern_has_needles() -> None:
     for rule in RULES:
         for found in (rule.check.needles, rule.check.run_needles):
             assert found is None or found.needles is not None, rule.id
+
+
+def _haystacks() -> list[tuple[bool, bytes]]:
+    """Squeezed haystacks of quirky chrome amid prose, as :class:`LineIndex` builds them."""
+    body = "Body text of the story, with a comment on it.\nCopyright (c) 2024 \u00a9 the desk"
+    found = []
+    for markdown in (False, True):
+        for quirk in QUIRKS:
+            lines = "\n".join(quirk(line) for line in BAD)
+            text = f"{body}\n{lines}\nLeave a\n\n{lines}x\nx{lines}"
+            found.append((markdown, b"\n" + squeeze(text, True, markdown) + b"\n"))
+    return found
+
+
+def test_one_hyperscan_scan_names_the_lines_the_plain_searches_name() -> None:
+    """The scan of all needles (line_scan) and the head, tail and inner searches agree."""
+    for rule in RULES:  # make every built-in pattern's needles live
+        LineIndex.of(Document("x\n", "a.txt"), [], False).candidates(rule.check.needles, 300)
+    named: set = set()
+    for markdown, haystack in _haystacks():
+        fast = _Searches(True, markdown)
+        plain = _Searches(True, markdown, hyperscan=False)
+        assert fast.scan is not None and plain.scan is None
+        hits = fast.lines(haystack)
+        assert hits == plain.lines(haystack)
+        named |= set(hits)
+    assert {rule.check.needles.key for rule in RULES} <= named  # each has candidates somewhere
+
+
+def test_threads_scan_for_needles_at_once() -> None:
+    """Each thread scans with a scratch of its own (Hyperscan refuses a scratch in use)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    text = "Body text.\n" + "\n".join(BAD) + "\n"
+    rules = [r for r in RULES if r.id == "NL201"]
+
+    def lint(_: int) -> int:
+        doc = Document(text, "a.txt")
+        return sum(len(list(r.check.run(doc, doc.blocks_of(r.scope)))) for r in rules)
+
+    with ThreadPoolExecutor(4) as pool:
+        counts = set(pool.map(lint, range(40)))
+    assert len(counts) == 1 and counts.pop() > 0

@@ -3,11 +3,12 @@ checking exactly.
 
 A boilerplate rule flags a unit (a line of a block, stripped, or a whole block) when its text,
 normalised (:func:`normal`), fully matches a pattern. :class:`LineIndex` squeezes a document's
-units, one a line (:func:`~newslint.checks.line_needles.squeeze`), and three C-level searches
-for the needles of all live line needles (:mod:`newslint.checks.line_needles`: heads after a line
-break, tails after one in the reversed copy, inner needles anywhere) name each pattern's
-candidate lines; only these go to the exact, time-limited pattern. A line a pattern fully
-matches always holds a needle of it, so no match is lost.
+units, one a line (:func:`~newslint.checks.line_needles.squeeze`), and one Hyperscan scan
+(:mod:`newslint.checks.line_scan`) or, without it, three C-level searches for the needles of all
+live line needles (:mod:`newslint.checks.line_needles`: heads after a line break, tails after
+one in the reversed copy, inner needles anywhere) name each pattern's candidate lines; only
+these go to the exact, time-limited pattern. A line a pattern fully matches always holds a
+needle of it, so no match is lost.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import re
 from itertools import accumulate
 
 from newslint.checks.line_needles import LIVE, LOCK, LineNeedles, squeeze, trie
+from newslint.checks.line_scan import needle_scan
 from newslint.document import Block, Document
 
 _ICONS = re.compile("[\ue000-\uf8ff]")  # private-use glyphs of icon fonts
@@ -94,7 +96,7 @@ class _Searches:
     """The needles of the live line needles of one case mode, for texts of one kind (Markdown
     or not): heads, reversed tails and inner needles."""
 
-    def __init__(self, ignore_case: bool, markdown: bool) -> None:
+    def __init__(self, ignore_case: bool, markdown: bool, hyperscan: bool = True) -> None:
         with LOCK:
             live = [p for p in list(LIVE.values()) if p.ignore_case == ignore_case]
         self.keys = {p.key for p in live if p.needles is not None}
@@ -108,11 +110,18 @@ class _Searches:
                     if kind < 2:  # a line starting with a needle starts with its start
                         squeezed = squeezed[:_ANCHORED_BYTES]
                     serves[kind].setdefault(squeezed, set()).add(found.key)
-        self.heads = _Search(serves[0])
-        self.tails = _Search(serves[1])
-        self.inner = _fewest(serves[2])
+        self.scan = None
+        if hyperscan:  # all needles in one scan (see newslint.checks.line_scan)
+            tails = {tail[::-1]: keys for tail, keys in serves[1].items()}
+            self.scan = needle_scan(serves[0], tails, serves[2])
+        if self.scan is None:  # the plain searches
+            self.heads = _Search(serves[0])
+            self.tails = _Search(serves[1])
+            self.inner = _fewest(serves[2])
 
     def lines(self, haystack: bytes) -> dict[tuple[str, bool], set[int]]:
+        if self.scan is not None:
+            return self.scan.lines(haystack)
         hits: dict[tuple[str, bool], set[int]] = {}
         self.heads.lines(haystack, False, hits)
         self.tails.lines(haystack[::-1], True, hits)
