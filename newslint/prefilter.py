@@ -18,6 +18,7 @@ import bisect
 import contextlib
 import hashlib
 import re
+import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -391,8 +392,7 @@ class Prefilter:
         self._locators: dict[int, Any] = {}
         self._database = self._load(expressions, compile) if expressions else None
         self.ready = self._database is not None or not expressions
-        if self._database is not None:
-            self._scratch = hyperscan.Scratch(self._database)
+        self._local = threading.local()  # a scratch serves one scan at a time: one a thread
 
     def _flags(self, flags: int) -> int:
         hs = self._hs
@@ -461,7 +461,8 @@ class Prefilter:
         except UnicodeEncodeError:  # lone surrogates: not valid UTF-8 for the scan
             return None
         found = set(self.always)
-        self._database.scan(data, match_event_handler=_add, context=found, scratch=self._scratch)
+        scratch = self._scratch(self._database)
+        self._database.scan(data, match_event_handler=_add, context=found, scratch=scratch)
         forced = self.caseless if any(char in text for char in ODD_CASE_CHARS) else set()
         return Scan(self, text, data, found | forced, forced | self.always, locate)
 
@@ -485,8 +486,16 @@ class Prefilter:
                     flags=[flags for _, flags in patterns],
                 )
                 store_blob("prefilter", key, hs.dumpb(database))
-            self._locators[index] = (database, hs.Scratch(database))
-        return self._locators[index]
+            self._locators[index] = database
+        database = self._locators[index]
+        return database, self._scratch(database)
+
+    def _scratch(self, database: Any) -> Any:
+        """This thread's scratch space for ``database``."""
+        scratches = self._local.__dict__.setdefault("scratches", {})
+        if id(database) not in scratches:
+            scratches[id(database)] = self._hs.Scratch(database)
+        return scratches[id(database)]
 
     def _key(self, expressions: dict[int, list[tuple[bytes, int]]]) -> str:
         """A cache key for compiled ``expressions`` (with the Hyperscan version)."""

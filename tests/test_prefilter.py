@@ -174,3 +174,22 @@ def test_only_blocks_where_a_match_may_end_are_searched():
     narrowed = scan.narrow(nl504, blocks)
     assert [doc.text[b.start : b.end] for b in narrowed] == [lines[7]]
     assert prefilter.scan(doc.text).narrow(nl504, blocks) == blocks  # not asked to locate
+
+
+@pytest.mark.usefixtures("prefilter_from_the_first_document")
+def test_threads_lint_at_once_with_the_prefilter():
+    """A Hyperscan scratch serves one scan at a time: each thread gets its own."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    config = Config()
+    rules = config.rules_for(None)
+    texts = [path.read_text(encoding="utf-8") for path in ARTICLES] * 6
+
+    def lint(text: str) -> list:
+        return engine.lint(make_document(text, "a.txt", config), rules)
+
+    alone = [lint(text) for text in texts]
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(lint, texts))
+    assert together == alone
+    assert any(alone)
