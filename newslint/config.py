@@ -79,7 +79,7 @@ def _read_raw(path: Path) -> tuple[dict[str, Any], Any]:
             raise NewslintError(f"invalid TOML: {exc}", path=str(path)) from None
         raw = data.get("tool", {}).get("newslint", {})
         return raw, lambda key: _toml_line(text, key)
-    data = yamlfile.load(path)
+    data = yamlfile.load_cached(path)
     if data is None:
         data = yamlfile.Mapping()
         data.key_lines = {}

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import re
 from functools import cache
 from pathlib import Path
@@ -89,3 +92,56 @@ def load(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise NewslintError(f"cannot read: {exc}", path=str(path)) from None
     return parse(text, str(path))
+
+
+def load_cached(path: Path) -> Any:
+    """:func:`load`, remembered in the user's cache by the file's bytes (as JSON, with the
+    lines of every key), so that a run reading only a small config does not import PyYAML."""
+    from newslint.cache import cached_blob, store_blob  # noqa: PLC0415 - cache imports model
+
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return load(path)  # its own error
+    key = hashlib.sha256(b"yaml-v1\0" + data).hexdigest() + ".json"
+    cached = cached_blob("config", key)
+    if cached is not None:
+        with contextlib.suppress(ValueError, KeyError, TypeError):
+            return _decode(json.loads(cached))
+    parsed = load(path)
+    encoded = _encode(parsed)
+    if encoded is not _UNSUPPORTED:
+        store_blob("config", key, json.dumps(encoded).encode())
+    return parsed
+
+
+_UNSUPPORTED = object()  # a value JSON does not keep as it is (a date, say): not cached
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        items = [[k, _encode(v)] for k, v in value.items()]
+        if not all(isinstance(k, str | int | float | bool) or k is None for k, _ in items):
+            return _UNSUPPORTED
+        if any(v is _UNSUPPORTED for _, v in items):
+            return _UNSUPPORTED
+        return {"m": value.line, "k": value.key_lines, "i": items}
+    if isinstance(value, list):
+        items = [_encode(v) for v in value]
+        return _UNSUPPORTED if any(v is _UNSUPPORTED for v in items) else {"l": items}
+    if value is None or type(value) in (str, int, float, bool):
+        return value
+    return _UNSUPPORTED
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, dict):
+        if "l" in value:
+            return [_decode(v) for v in value["l"]]
+        mapping = Mapping()
+        mapping.line = value["m"]
+        mapping.key_lines = value["k"]
+        for k, v in value["i"]:
+            mapping[k] = _decode(v)
+        return mapping
+    return value

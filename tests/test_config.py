@@ -150,3 +150,45 @@ def test_home_config_used_when_asked(tmp_path) -> None:
     config.write_text("ignore: [casing]\n")
     assert _rules(DAMAGED, tmp_path / "a.txt") == {"NL201", "NL302"}
     assert {f.rule for f in lint_text(DAMAGED, config=str(config))} == {"NL201"}
+
+
+CACHED_CONFIG = """# house settings
+select: [all]
+ignore: [doubled-space]
+severity:
+  boilerplate: error
+per_path_ignores:
+  "wire/**": [name-case]
+"""
+
+
+def test_a_config_read_again_comes_from_the_cache_without_yaml(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    config = tmp_path / ".newslint.yaml"
+    config.write_text(CACHED_CONFIG, encoding="utf-8")
+    probe = (
+        "import sys; from pathlib import Path; from newslint.yamlfile import load_cached;"
+        f"d = load_cached(Path({str(config)!r}));"
+        "print('yaml' in sys.modules, d.line_of('ignore'), d['severity'].line_of('boilerplate'),"
+        " sorted(d))"
+    )
+    runs = [
+        subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+        for _ in range(2)
+    ]
+    first, second = (run.stdout.split(" ", 1) for run in runs)
+    assert first[0] == "True" and second[0] == "False"  # parsed once, then read as JSON
+    assert first[1] == second[1] == "3 5 ['ignore', 'per_path_ignores', 'select', 'severity']\n"
+
+
+def test_errors_name_the_same_line_from_the_cache(tmp_path) -> None:
+    config = tmp_path / ".newslint.yaml"
+    config.write_text("select: [all]\nseverity:\n  boilerplate: loud\n", encoding="utf-8")
+    messages = []
+    for _ in range(2):
+        with pytest.raises(NewslintError) as caught:
+            Config(config)
+        messages.append(str(caught.value))
+    assert messages[0] == messages[1] and ".newslint.yaml:2: key 'severity'" in messages[0]
