@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from newslint.checks.boilerplate import Check, Options
 from newslint.checks.line_index import LineIndex, _Searches, normal
 from newslint.checks.line_needles import SPACES, line_needles, squeeze
+from newslint.checks.line_scan import _escaped
 from newslint.config import Config
 from newslint.document import Document
 
@@ -180,3 +181,10 @@ def test_threads_scan_for_needles_at_once() -> None:
     with ThreadPoolExecutor(4) as pool:
         counts = set(pool.map(lint, range(40)))
     assert len(counts) == 1 and counts.pop() > 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(needle=st.binary(max_size=40))
+def test_a_needle_expression_escapes_each_byte(needle: bytes) -> None:
+    """The Hyperscan expression of a needle is each of its bytes as ``\\xhh``, in order."""
+    assert _escaped(needle) == b"".join(b"\\x%02x" % byte for byte in needle)
