@@ -9,6 +9,7 @@ shortcuts and must be found exactly as the plain per-block logic finds them.
 from __future__ import annotations
 
 import random
+import re
 
 from newslint import readability
 from newslint.checks import metric, name_case, sentence_case, word_case
@@ -126,3 +127,30 @@ def test_long_sentences_equal_a_plain_count_of_every_sentence() -> None:
         assert fast == plain, text
         found += len(plain)
     assert found > 100  # many long sentences: the comparison is not vacuous
+
+
+def test_sentence_case_code_search_equals_the_plain_alternation() -> None:
+    """_CODE opens with one character class; it finds a code line where the plain pattern does."""
+    plain = re.compile(r"[{}]|;[ \t]*$|//|\w\(|\s==?\s")
+    rng = random.Random(7)
+    alphabet = "a{};/(= \t\n=x_.é"
+    for _ in range(20000):
+        line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        assert bool(sentence_case._CODE.search(line)) == bool(plain.search(line)), line
+
+
+def test_sentence_case_code_lines_are_not_sentences() -> None:
+    check = sentence_case.Check(sentence_case.Options())
+    lines = ["x = run(a) if ok else none.", "then it gave {a: 1} to us.", "a == b is true here."]
+    text = "Code\n\n" + "\n\n".join(lines) + "\n\nand then it was done for good.\n"
+    assert _hits(check, text) == ["and"]
+
+
+def test_sentence_case_blocks_off_a_line_start() -> None:
+    """Blocks at offset 0, after a line break or after other characters, as a plain test has it."""
+    text = "ab\ncd ef\n\n gh\nij"
+    starts = [0, 3, 6, 11, 14, 15]
+    plain = {i for i, s in enumerate(starts) if s == 0 or text[s - 1] != "\n"}
+    assert sentence_case._off_line_start(text, starts) == plain == {0, 2, 3, 5}
+    assert sentence_case._off_line_start("x\n", [0]) == {0}  # text[-1] is a line break
+    assert sentence_case._off_line_start(text, [3, 14]) == set()

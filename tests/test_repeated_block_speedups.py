@@ -156,3 +156,14 @@ def test_suspects_hold_every_block_with_equal_pieces() -> None:
             pieces = repeated_block._pieces(key + "\x00")
             if repeated_block._has_repeat(pieces) or pieces.count("") >= 3:
                 assert i in suspects, keys
+
+
+def test_shortest_block_holding_a_repeated_sentence_is_split() -> None:
+    """Blocks shorter than two sentences of min_words words (by length) are left out of the
+    split; a block near that bound still gets its finding."""
+    sentence = "we go to a b c d ok."
+    text = f"Vote\n\nq r s t.\n\n{sentence} {sentence[:-1]}!\n\n{sentence} {sentence}\n"
+    fast, exact = _both(text)
+    assert fast == exact
+    assert [values["what"] for _, _, values, _ in fast] == ["sentence"]
+    assert len(f"{sentence} {sentence}") < 2 * (2 * 8 - 1) - 1 + 15

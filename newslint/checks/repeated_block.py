@@ -15,8 +15,8 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import accumulate
-from operator import methodcaller
+from itertools import accumulate, compress, count, repeat
+from operator import ge, methodcaller
 
 from newslint.checks.base import line_deletion
 from newslint.document import Block, Document
@@ -147,7 +147,12 @@ class Check:
         ``_suspects`` picks from one split of all keys.
         """
         two_sentences = 2 * self.min_words - 1
-        for i in self._suspects(keys):
+        # a key of two_sentences words has two_sentences - 1 spaces between non-space
+        # characters: shorter keys are left out of the split (their blocks are skipped below)
+        least = 2 * two_sentences - 1
+        index = list(compress(count(), map(ge, map(len, keys), repeat(least))))
+        for j in self._suspects([keys[i] for i in index]):
+            i = index[j]
             key = keys[i]
             if key.count(" ") + 1 < two_sentences:
                 continue
@@ -164,7 +169,8 @@ class Check:
         (``_pieces(key + "\x00")``) are its pieces of this split (the cut before it ends
         where its own leading characters end, as ``lstrip`` has it) plus a last, empty one
         after its NUL. A block with a non-empty piece twice of its own, or three empty ones,
-        thus holds a non-empty piece twice, or two empty ones, in this split.
+        thus holds a non-empty piece twice, or two empty ones, in this split. Leaving blocks
+        out of ``keys`` changes no other block's pieces.
         """
         parts = _CUT_KEPT.split(("\x00".join(keys) + "\x00").lstrip(_LEADING))
         pieces = parts[::2]

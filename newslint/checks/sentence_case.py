@@ -13,6 +13,8 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import attrgetter, sub
 
 from newslint.document import Block, Document
 from newslint.model import Edit, Hit
@@ -22,7 +24,11 @@ CAN_FIX = True
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _CLOSING = "\"”’'»)]"
 _MARKS = (".", "!", "?", "…")
-_CODE = re.compile(r"[{}]|;[ \t]*$|//|\w\(|\s==?\s")
+# A code line: ``[{}]|;[ \t]*$|//|\w\(|\s==?\s``, written to open with one character class
+# (the character each alternative needs: the others hold none, so the search skips them in C);
+# the look-behinds check what stood before it. A search finds a match exactly when the plain
+# alternation finds one (only whether it does is used).
+_CODE = re.compile(r"[{};/(=](?:(?<=[{}])|(?<=;)[ \t]*$|(?<=/)/|(?<=\w\()|(?<=\s=)=?\s)")
 _IDENTIFIER_NEXT = "([{.:_/@=<>\\"
 # What sentences.py lets stand between a sentence end and the next sentence's first letter
 # (its _LEAD, A*(?:D)?B* with B inside A, written A*(?:DB*)? for the same strings without
@@ -51,13 +57,20 @@ class Check:
 
     def _is_sentence(self, text: str, block: Block, previous: Block | None) -> bool:
         """Whether a paragraph is prose whose lower-case start is an error, not a fragment."""
+        # The tests are independent conditions that must all hold; the cheap ones go first,
+        # the word count stops splitting at min_words and the code search runs last.
         body = text[block.start : block.end].rstrip()
-        if not _terminal(body) or len(body.split()) < self.min_words or _CODE.search(body):
+        if not _terminal(body):
             return False
-        if previous is None or previous.kind != "paragraph":
-            return True
-        ending = text[previous.start : previous.end].rstrip()
-        return _terminal(ending)  # else it continues the previous paragraph
+        if (
+            previous is not None
+            and previous.kind == "paragraph"
+            and not _terminal(text[previous.start : previous.end].rstrip())
+        ):
+            return False  # it continues the previous paragraph
+        if len(body.split(maxsplit=self.min_words - 1)) < self.min_words:
+            return False
+        return not _CODE.search(body)
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         text = doc.text
@@ -92,6 +105,19 @@ def _terminal(body: str) -> bool:
     return body.rstrip(_CLOSING).endswith(_MARKS)
 
 
+def _off_line_start(text: str, starts: list[int]) -> set[int]:
+    """Indexes of the ``starts`` at the text's start or not right after a line break.
+
+    The characters before the starts are gathered by C-level maps into one string; only
+    when it holds something other than line breaks are its positions looked at.
+    """
+    before = "".join(map(text.__getitem__, map(sub, starts, repeat(1))))
+    found = {0} if starts and starts[0] == 0 else set()  # text[-1] stands before offset 0
+    if before.count("\n") < len(before):
+        found.update(i for i, char in enumerate(before) if char != "\n")
+    return found
+
+
 def _candidate_blocks(text: str, blocks: list[Block]) -> list[int]:
     """Indexes (in order) of the blocks that may hold a sentence starting in lower case.
 
@@ -105,8 +131,8 @@ def _candidate_blocks(text: str, blocks: list[Block]) -> list[int]:
     """
     if not blocks:
         return []
-    starts = [b.start for b in blocks]
-    found = {i for i, start in enumerate(starts) if start == 0 or text[start - 1] != "\n"}
+    starts = list(map(attrgetter("start"), blocks))
+    found = _off_line_start(text, starts)
     low, high = max(0, blocks[0].start - 1), blocks[-1].end
     for pattern in _CANDIDATES:
         for match in pattern.finditer(text, low, high):
