@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from newslint import engine
 from newslint.api import make_document
 from newslint.config import Config
-from newslint.prefilter import Prefilter, to_hyperscan
+from newslint.hyperscan_patterns import to_hyperscan
+from newslint.prefilter import Prefilter
 
 ARTICLES = sorted((Path(__file__).parent / "articles").iterdir())
 CASES = sorted((Path(__file__).parent / "cases").glob("*.yaml"))
