@@ -136,11 +136,47 @@ ABBREVIATIONS = frozenset(
         "wyo",
     ]
 )
+
+
+def _sure_end() -> str:
+    """A pattern, tried just after a mark followed by white space, that holds only where
+    ``ends_sentence`` accepts the mark: ``?`` or ``!`` after a letter or digit, or ``.`` after
+    a run R of two ASCII letters or digits or more that is not an abbreviation's tail.
+
+    Why ``.`` then always ends a sentence: the mark is the full stop alone (white space
+    follows), not after ``". "``; the word W before it ends with R, so W+"." is no run of
+    initials (those end in one letter after a full stop), and W is an abbreviation only if
+    ``W.lower()`` is listed. W is R when a space, ``(“"‘`` or the text's start comes before R.
+    Else the character before R is no ASCII letter or digit (R is the whole run): an ASCII
+    one puts it in W, and the only listed word with such a character and a final run of two
+    or more is "lt.gov", whose run "gov" is listed; a non-ASCII one lowers to ASCII only for
+    the Kelvin sign (→ "k"), so W may read as a listed word whose tail after a "k" is R —
+    those tails are refused too (``(?i)`` folds the Kelvin sign as well; either suffices).
+    The refusal ignores case; refusing more than needed only sends an end the slow way.
+    """
+    tails = {word for word in ABBREVIATIONS if "." not in word and len(word) >= 2}
+    tails |= {word[i + 1 :] for word in ABBREVIATIONS for i, char in enumerate(word) if char == "k"}
+    tails = {tail for tail in tails if len(tail) >= 2}
+    by_length: dict[int, list[str]] = {}
+    for tail in sorted(tails):
+        by_length.setdefault(len(tail), []).append(tail)
+    refused = "".join(
+        rf"(?<![^A-Za-z0-9](?i:{'|'.join(words)})\.)(?<!^(?i:{'|'.join(words)})\.)"
+        for _, words in sorted(by_length.items())
+    )
+    return rf"(?:(?<=[A-Za-z0-9]{{2}}\.){refused}|(?<=[A-Za-z0-9][?!]))"
+
+
 # A sentence end: marks ([.!?]+ or …) with closing quotes/brackets then white space, or a blank
 # line. The same matches as ``(?:[.!?]+|…)[\"”’'»)\]]*\s+|\n[ \t]*\n``, written to open with one
-# character class, which the regex engine skips to in C (about four times faster); the empty
-# group 1 marks the end of the marks and closers (unset for a blank line).
-_END = re.compile(r"[.!?…\n](?:(?:(?<=[.!?])[.!?]*|(?<=…))[\"”’'»)\]]*()\s+|(?<=\n)[ \t]*\n)")
+# character class, which the regex engine skips to in C (about four times faster). Group 2 marks
+# the end of the marks and closers (unset for a blank line). Group 1 is set instead for an end
+# that ``ends_sentence`` is sure to accept (see ``_sure_end``); such a match spans exactly what
+# the second branch would, so the matches found are the same.
+_END = re.compile(
+    r"[.!?…\n](?:" + _sure_end() + r"(?=\s)()\s+"
+    r"|(?:(?<=[.!?])[.!?]*|(?<=…))[\"”’'»)\]]*()\s+|(?<=\n)[ \t]*\n)"
+)
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]?$")
 _LEAD = re.compile(r"[\s\"“‘'«(\[*_>#-]*(?:\d{1,3}[.)]\s+)?[\s\"“‘'«(\[*_]*")
 _QUOTE_MARK = re.compile(r"[\"”’'»]")
@@ -203,36 +239,62 @@ def _is_abbreviation(word: str) -> bool:
     return "." in word and bool(_INITIALS.fullmatch(word + "."))
 
 
-# Several checks split the same blocks into sentences; the starts found for the text last asked
-# about are kept (keyed by the text itself, so that threads never mix texts up).
+# Several checks split the same blocks into sentences; the starts and spans found for the text
+# last asked about are kept (keyed by the text itself, so that threads never mix texts up).
 _CACHE_LIMIT = 4096
-_cache: dict[tuple[str, int, int], tuple[int, ...]] = {}
+_Split = tuple[tuple[int, ...], list[tuple[int, int]]]
+_cache: dict[tuple[str, int, int], _Split] = {}
 _cached_text: list[str | None] = [None]
+
+
+def _split(text: str, start: int, end: int) -> _Split:
+    key = (text, start, end)
+    found = _cache.get(key)
+    if found is None:
+        if _cached_text[0] is not text or len(_cache) >= _CACHE_LIMIT:
+            _cache.clear()
+            _cached_text[0] = text
+        found = _cache[key] = _find(text, start, end)
+    return found
 
 
 def sentence_starts(text: str, start: int, end: int) -> Iterator[int]:
     """Offsets where sentences begin in ``text[start:end]`` (first letter or digit)."""
-    key = (text, start, end)
-    starts = _cache.get(key)
-    if starts is None:
-        if _cached_text[0] is not text or len(_cache) >= _CACHE_LIMIT:
-            _cache.clear()
-            _cached_text[0] = text
-        starts = _cache[key] = _find_starts(text, start, end)
-    return iter(starts)
+    return iter(_split(text, start, end)[0])
 
 
-def _find_starts(text: str, start: int, end: int) -> tuple[int, ...]:
+def _find(text: str, start: int, end: int) -> _Split:
+    """Sentence starts, and spans: from each start to the next (or ``end``), trailing white
+    space excluded, empty ones left out.
+
+    A span's end is known without a search back when the next start directly follows the
+    end's white space: the marks and closers before that space are no white space.
+    """
     first = _LEAD.match(text, start, end)
     starts = [first.end() if first else start]
+    ends: list[int] = []  # the trimmed end of each sentence but the last, or -1: not known
     lead = _LEAD.match
     for match in _END.finditer(text, start, end):
-        punct_end = match.end(1)
-        if punct_end < 0 or ends_sentence(text, match.start(), punct_end):  # < 0: blank line
-            after = lead(text, match.end(), end).end()
-            if after < end:
-                starts.append(after)
-    return tuple(starts)
+        punct_end = match.end(1)  # set: a sure end
+        if punct_end < 0:
+            punct_end = match.end(2)  # unset: a blank line
+            if punct_end >= 0 and not ends_sentence(text, match.start(), punct_end):
+                continue
+        after = lead(text, match.end(), end).end()
+        if after < end:
+            starts.append(after)
+            ends.append(punct_end if after == match.end() and punct_end >= 0 else -1)
+    ends.append(-1)
+    spans = []
+    for i, s in enumerate(starts):
+        e = ends[i]
+        if e < 0:
+            e = starts[i + 1] if i + 1 < len(starts) else end
+            while e > s and text[e - 1].isspace():
+                e -= 1
+        if e > s:
+            spans.append((s, e))
+    return tuple(starts), spans
 
 
 def is_sentence_start(text: str, offset: int, block_start: int) -> bool:
@@ -256,12 +318,4 @@ def is_sentence_start(text: str, offset: int, block_start: int) -> bool:
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(start, end) of each sentence in ``text[start:end]``, trailing space excluded."""
-    starts = list(sentence_starts(text, start, end))
-    spans = []
-    for i, s in enumerate(starts):
-        e = starts[i + 1] if i + 1 < len(starts) else end
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            spans.append((s, e))
-    return spans
+    return list(_split(text, start, end)[1])

@@ -70,15 +70,24 @@ class Check:
             yield from ([span] for span in spans)
         else:
             limit = self.word_limit
-            for start, end in spans:
-                if limit is not None and (end - start + 1) // 2 <= limit:
-                    continue  # _within_limit's first test, inline for the many short blocks
-                if not self._within_limit(shapes, start, end):  # else no sentence can exceed
-                    yield from (
-                        [span]
-                        for span in sentence_spans(text, start, end)
-                        if limit is None or not self._within_limit(shapes, *span)
-                    )  # those within are skipped by ``run`` too
+            if limit is None:
+                for start, end in spans:
+                    yield from ([span] for span in sentence_spans(text, start, end))
+                return
+            count = shapes.count
+            for start, end in spans:  # _within_limit's tests inline, for the many short blocks
+                length = end - start
+                if (length + 1) // 2 <= limit or length - count(b"a", start, end) + 1 <= limit:
+                    continue
+                if self._within_runs(shapes, start, end):
+                    continue  # else no sentence in the block can exceed the limit
+                for span in sentence_spans(text, start, end):
+                    s, e = span
+                    length = e - s
+                    if (length + 1) // 2 <= limit or length - count(b"a", s, e) + 1 <= limit:
+                        continue
+                    if not self._within_runs(shapes, s, e):
+                        yield [span]  # those within are skipped by ``run`` too
 
     def _within_limit(self, shapes: bytes, start: int, end: int) -> bool:
         """Whether ``text[start:end]``, and so each sentence in it, has at most ``word_limit``
@@ -99,8 +108,13 @@ class Check:
         if (length + 1) // 2 <= limit:
             return True
         alnum = shapes.count(b"a", start, end)  # the others (" " and "x") are separators
-        if length - alnum + 1 <= limit:
-            return True
+        return length - alnum + 1 <= limit or self._within_runs(shapes, start, end)
+
+    def _within_runs(self, shapes: bytes, start: int, end: int) -> bool:
+        """``_within_limit``'s last bound alone: runs of ASCII letters and digits plus
+        non-ASCII characters (``word_limit`` is set)."""
+        limit = self.word_limit
+        assert limit is not None
         others = shapes.count(b"x", start, end)
         runs = shapes.count(b" a", start, end) + shapes.count(b"xa", start, end)
         return runs + shapes.startswith(b"a", start, end) + others <= limit
@@ -122,8 +136,8 @@ class Check:
         text = doc.text
         shapes = _shapes(doc) if self.word_limit is not None else b""
         for spans in self._units(text, shapes, blocks):
-            if len(spans) == 1 and self._within_limit(shapes, *spans[0]):
-                continue  # the test below would skip it
+            if o.per != "sentence" and len(spans) == 1 and self._within_limit(shapes, *spans[0]):
+                continue  # the test below would skip it (sentence units were tested already)
             words = sum(readability.count_words(text, s, e) for s, e in spans)
             if not words or words < o.min_words:
                 continue
