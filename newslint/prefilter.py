@@ -210,6 +210,8 @@ class Scan:
         database, scratch = self._prefilter._locator(index)
         ends: list[int] = []
         database.scan(self._data, match_event_handler=_add_end, context=ends, scratch=scratch)
+        if len(ends) > len(blocks):
+            return blocks  # matches everywhere: placing them would cost more than it saves
         try:
             offsets = self._char_offsets(sorted(set(ends)))
         except UnicodeDecodeError:  # pragma: no cover - Hyperscan ends matches on characters
