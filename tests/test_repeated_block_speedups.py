@@ -132,6 +132,44 @@ def test_odd_space_is_all_white_space_but_the_plain_space() -> None:
     assert not repeated_block._ODD_SPACE.search("plain text, one space\x00apart")
 
 
+def test_plain_space_is_the_only_printable_white_space() -> None:
+    """``_odd_space`` skips the search when every part is printable."""
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert [c for c in spaces if c.isprintable()] == [" "]
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [["The vote.", "It ended."], ["The\u00advote.", "It ended."], ["The vote.", "It\u2009ran"]],
+)
+def test_odd_space_search_after_printable_check(parts: list[str]) -> None:
+    joined = "\x00".join(parts)
+    found = repeated_block._odd_space(parts, joined)
+    expected = repeated_block._ODD_SPACE.search(joined)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_suspects_are_the_blocks_placing_a_piece_twice() -> None:
+    """The suspects are exactly the blocks whose pieces of the one split repeat."""
+    rng = random.Random(11)
+    found = 0
+    for _ in range(300):
+        keys = [" ".join(_paragraph(rng).split()) for _ in range(rng.randint(1, 6))]
+        joined = ("\x00".join(keys) + "\x00").lstrip(repeated_block._LEADING)
+        parts = repeated_block._CUT_KEPT.split(joined)
+        block = 0
+        placed = []
+        for i, part in enumerate(parts):
+            if i % 2:
+                block += part.count("\x00")
+            else:
+                placed.append((block, part))
+        expected = sorted({b for b, piece in placed if placed.count((b, piece)) > 1})
+        assert repeated_block.Check._suspects(keys) == expected, keys
+        found += bool(expected)
+    assert found > 100  # many hold a repeat: the comparison is not vacuous
+
+
 @pytest.mark.parametrize(
     "parts",
     [

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate, compress, count, repeat
-from operator import ge, methodcaller
+from operator import ge
 
 from newslint.checks.base import line_deletion
 from newslint.document import Block, Document
@@ -53,6 +53,18 @@ class Options:
 def _key(text: str) -> str:
     """``text`` with runs of white space collapsed to one space, stripped."""
     return " ".join(text.split())  # str.split's white space is re's \s
+
+
+def _odd_space(parts: list[str], joined: str) -> re.Match[str] | None:
+    """``_ODD_SPACE``'s first match in ``joined`` (``parts`` joined with NUL).
+
+    Every white space character but the plain space is unprintable (a separator other than
+    U+0020 or a control character), so parts that are all printable hold none; checking that
+    first skips the slower search in most documents.
+    """
+    if all(map(str.isprintable, parts)):
+        return None
+    return _ODD_SPACE.search(joined)
 
 
 def _keys(parts: list[str], joined: str, *, plain: bool) -> list[str]:
@@ -102,6 +114,27 @@ def _has_repeat(pieces: list[str]) -> bool:
     return len(set(filled)) < len(filled)
 
 
+def _blocks_repeating(joined: str, parts: list[str], pieces: list[str]) -> list[int]:
+    """Indexes (in order) of the blocks of ``joined`` holding one of the ``pieces`` twice.
+
+    ``parts``: ``joined`` split by ``_CUT_KEPT`` (``pieces`` at even indexes). Only the pieces
+    that occur twice in the document are placed: a piece's block is the number of NULs before
+    its start, and two of its occurrences share a block when no NUL lies between them (blocks
+    are contiguous, so two in one block make two consecutive ones in one block).
+    """
+    repeated = {piece for piece, times in Counter(pieces).items() if times > 1}
+    starts = list(accumulate(map(len, parts), initial=0))[::2]
+    previous: dict[str, int] = {}
+    blocks = set()
+    for i in compress(count(), map(repeated.__contains__, pieces)):
+        start, piece = starts[i], pieces[i]
+        before = previous.get(piece)
+        if before is not None and joined.find("\x00", before, start) < 0:
+            blocks.add(joined.count("\x00", 0, start))
+        previous[piece] = start
+    return sorted(blocks)
+
+
 class Check:
     def __init__(self, options: Options) -> None:
         self.min_words = options.min_words
@@ -115,7 +148,7 @@ class Check:
         text = doc.text
         parts = [text[block.start : block.end] for block in blocks]
         joined = "\x00".join(parts)
-        odd_space = _ODD_SPACE.search(joined)  # a blank line needs a line break, one of them
+        odd_space = _odd_space(parts, joined)  # a blank line needs a line break, one of them
         if "\x00" in text or (odd_space and _BLANK_LINE.search(joined)):
             yield from self._exact(doc, blocks, range(len(blocks)))
             return
@@ -172,19 +205,15 @@ class Check:
         thus holds a non-empty piece twice, or two empty ones, in this split. Leaving blocks
         out of ``keys`` changes no other block's pieces.
         """
-        parts = _CUT_KEPT.split(("\x00".join(keys) + "\x00").lstrip(_LEADING))
+        joined = ("\x00".join(keys) + "\x00").lstrip(_LEADING)
+        parts = _CUT_KEPT.split(joined)
         pieces = parts[::2]
         empties = pieces.count("")
         distinct = set(pieces)
         distinct.discard("")
         if len(distinct) == len(pieces) - empties and empties < 2:
             return []  # no piece occurs twice in the document, so none in one block
-        # the block of each piece: the number of NULs in the cuts before it
-        nuls = map(methodcaller("count", "\x00"), parts[1::2])
-        placed = list(zip(accumulate(nuls, initial=0), pieces, strict=True))
-        if len(set(placed)) == len(placed):
-            return []
-        return sorted({block for (block, _), count in Counter(placed).items() if count > 1})
+        return _blocks_repeating(joined, parts, pieces)
 
     def _exact(
         self,
