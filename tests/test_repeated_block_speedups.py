@@ -133,20 +133,18 @@ def test_odd_space_is_all_white_space_but_the_plain_space() -> None:
 
 
 def test_plain_space_is_the_only_printable_white_space() -> None:
-    """``_odd_space`` skips the search when every part is printable."""
+    """``Check.run`` skips the white space and NUL searches when every block is printable."""
     spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
     assert [c for c in spaces if c.isprintable()] == [" "]
+    assert not "\x00".isprintable()
 
 
-@pytest.mark.parametrize(
-    "parts",
-    [["The vote.", "It ended."], ["The\u00advote.", "It ended."], ["The vote.", "It\u2009ran"]],
-)
-def test_odd_space_search_after_printable_check(parts: list[str]) -> None:
-    joined = "\x00".join(parts)
-    found = repeated_block._odd_space(parts, joined)
-    expected = repeated_block._ODD_SPACE.search(joined)
-    assert (found and found.span()) == (expected and expected.span())
+@pytest.mark.parametrize("last", ["It ended.", "It\u00adended."])  # printable or not
+def test_nul_outside_the_blocks_leaves_the_findings(last: str) -> None:
+    text = f"Vote\n\n```\nx\x00y\n```\n\nThe {SENTENCE}. The {SENTENCE}.\n\n{last}\n"
+    fast, exact = _both(text)
+    assert fast == exact
+    assert [values["what"] for _, _, values, _ in fast] == ["sentence"]
 
 
 def test_suspects_are_the_blocks_placing_a_piece_twice() -> None:

@@ -55,18 +55,6 @@ def _key(text: str) -> str:
     return " ".join(text.split())  # str.split's white space is re's \s
 
 
-def _odd_space(parts: list[str], joined: str) -> re.Match[str] | None:
-    """``_ODD_SPACE``'s first match in ``joined`` (``parts`` joined with NUL).
-
-    Every white space character but the plain space is unprintable (a separator other than
-    U+0020 or a control character), so parts that are all printable hold none; checking that
-    first skips the slower search in most documents.
-    """
-    if all(map(str.isprintable, parts)):
-        return None
-    return _ODD_SPACE.search(joined)
-
-
 def _keys(parts: list[str], joined: str, *, plain: bool) -> list[str]:
     """``_key`` of each of the ``parts`` (``joined``: them joined with NUL).
 
@@ -148,11 +136,16 @@ class Check:
         text = doc.text
         parts = [text[block.start : block.end] for block in blocks]
         joined = "\x00".join(parts)
-        odd_space = _odd_space(parts, joined)  # a blank line needs a line break, one of them
-        if "\x00" in text or (odd_space and _BLANK_LINE.search(joined)):
-            yield from self._exact(doc, blocks, range(len(blocks)))
-            return
-        keys = _keys(parts, joined, plain=odd_space is None)
+        # The fast path reads only the blocks' text. Printable parts hold no NUL and no white
+        # space but the plain space (any other is unprintable): its conditions all hold.
+        plain = all(map(str.isprintable, parts))
+        if not plain:
+            odd_space = _ODD_SPACE.search(joined)  # a blank line needs a line break, one of them
+            if "\x00" in text or (odd_space and _BLANK_LINE.search(joined)):
+                yield from self._exact(doc, blocks, range(len(blocks)))
+                return
+            plain = odd_space is None
+        keys = _keys(parts, joined, plain=plain)
         chosen = set(self._repeated_paragraphs(keys))
         nominated = set(self._nominate(keys)) if self.sentences else set()
         yield from self._exact(doc, blocks, sorted(chosen | nominated), nominated)
