@@ -8,6 +8,7 @@ the plain logic (``_exact`` on every block) beside it, on edge cases of the argu
 from __future__ import annotations
 
 import random
+import re
 import sys
 
 import pytest
@@ -130,6 +131,62 @@ def test_odd_space_is_all_white_space_but_the_plain_space() -> None:
     found = {m.group() for m in repeated_block._ODD_SPACE.finditer("".join(sorted(spaces)))}
     assert found == spaces
     assert not repeated_block._ODD_SPACE.search("plain text, one space\x00apart")
+
+
+def test_plain_space_is_the_only_printable_white_space() -> None:
+    """``Check.run`` skips the white space and NUL searches when every block is printable."""
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert [c for c in spaces if c.isprintable()] == [" "]
+    assert not "\x00".isprintable()
+
+
+@pytest.mark.parametrize("last", ["It ended.", "It\u00adended."])  # printable or not
+def test_nul_outside_the_blocks_leaves_the_findings(last: str) -> None:
+    text = f"Vote\n\n```\nx\x00y\n```\n\nThe {SENTENCE}. The {SENTENCE}.\n\n{last}\n"
+    fast, exact = _both(text)
+    assert fast == exact
+    assert [values["what"] for _, _, values, _ in fast] == ["sentence"]
+
+
+_EDGE_KEYS = [
+    "-----",
+    "1) 2)",
+    "U.S",
+    "wait..",
+    'He said "no"',
+    'said."',
+    "x?)",
+    "foo. -",
+    "“Yes!”",
+]
+
+
+def _placed_pieces(keys: list[str]) -> list[tuple[int, str]]:
+    """(block, piece) of the split of the NUL-joined keys by _CUT, marks written "."."""
+    joined = ("\x00".join(keys) + "\x00").lstrip(repeated_block._LEADING)
+    parts = re.split(f"({repeated_block._CUT.pattern})", joined)
+    block = 0
+    placed = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            block += part.count("\x00")
+        else:
+            placed.append((block, part.replace("!", ".").replace("?", ".").replace("…", ".")))
+    return placed
+
+
+def test_suspects_are_the_blocks_placing_a_piece_twice() -> None:
+    """The suspects are exactly the blocks whose pieces of the one split by _CUT repeat."""
+    rng = random.Random(11)
+    found = 0
+    for _ in range(1000):
+        keys = [" ".join(_paragraph(rng).split()) for _ in range(rng.randint(1, 6))]
+        keys = [rng.choice(_EDGE_KEYS) if rng.random() < 0.2 else key for key in keys]
+        placed = _placed_pieces(keys)
+        expected = sorted({b for b, piece in placed if placed.count((b, piece)) > 1})
+        assert repeated_block.Check._suspects(keys) == expected, keys
+        found += bool(expected)
+    assert found > 300  # many hold a repeat: the comparison is not vacuous
 
 
 @pytest.mark.parametrize(

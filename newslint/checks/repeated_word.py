@@ -36,18 +36,20 @@ _SHAPE = bytes(
     else 46
     for i in range(256)
 )
-_SPACED = bytes.maketrans(b"#.", b"  ")
+# the shape with "#" and "." read as spaces, made from the ASCII bytes in one pass
+_SPACED_SHAPE = _SHAPE.translate(bytes.maketrans(b"#.", b"  "))
 # In the spaced shape (" " before the text): a word of letters and apostrophes after a space,
 # followed by spaces and the same word ending there. The word after the space is not consumed,
 # so it may start the next pair; the leading literal makes ``re`` try only at spaces.
 _SPACED_PAIR = re.compile(rb" ([a-z']++)(?= ++\1(?![a-z0-9_'-]))")
 _LETTER = re.compile(rb"[a-z]")
-_SPACES = re.compile(rb" +")
+_SPACES = re.compile(rb"[ \t]+")  # in the ASCII bytes: the shape's spaces
 # Non-ASCII characters whose lower case, which a case-insensitive back-reference compares,
 # is an ASCII letter (İ, the Kelvin sign): the shape reads them as that letter.
 _ODD_CASES = {"\u0130": "I", "\u212a": "K"}
-# a word's last non-ASCII character, ASCII letters, spaces, ASCII letters, the next's first one
-_NON_ASCII_JOINT = re.compile(rb"#(?=[a-z']* +[a-z']*(#))")
+# a word's last non-ASCII character, ASCII letters, spaces, ASCII letters, the next's first one,
+# in the ASCII bytes ("?" for a non-ASCII character): "#", "[a-z']" and " " of the shape
+_NON_ASCII_JOINT = re.compile(rb"\?(?=[A-Za-z']*[ \t]+[A-Za-z']*(\?))")
 
 
 @dataclass
@@ -70,20 +72,24 @@ def _candidate_spans(text: str) -> list[tuple[int, int]]:
     for char, ascii_char in (*_ODD_CASES.items(), ("’", "'")):
         if char in text:
             text = text.replace(char, ascii_char)  # same length: offsets stay
-    shape = text.encode("ascii", "replace").translate(_SHAPE)
+    # the shape is only read in full spaced: the other searches read the ASCII bytes as the
+    # shape (see _SPACES, _NON_ASCII_JOINT), and the candidates' words are shaped one by one
+    ascii_bytes = text.encode("ascii", "replace")
     spans = [
         (m.start(), m.end(1))
-        for m in _NON_ASCII_JOINT.finditer(shape)
+        for m in _NON_ASCII_JOINT.finditer(ascii_bytes)
         if text[m.start()].isalnum() and text[m.start(1)].isalnum()
     ]
     # one search with a literal prefix instead of splitting the text into words: neighbouring
     # equal words of the spaced shape, kept if only spaces part them in the shape itself
-    for match in _SPACED_PAIR.finditer(b" " + shape.translate(_SPACED)):
+    for match in _SPACED_PAIR.finditer((b" " + ascii_bytes).translate(_SPACED_SHAPE)):
         word = match.group(1)
         start, end = match.start(1) - 1, match.end(1) - 1  # offsets in the shape
-        second = _SPACES.match(shape, end)
-        if second and shape.startswith(word, second.end()) and _LETTER.search(word):
-            spans.append((start, second.end() + len(word)))
+        second = _SPACES.match(ascii_bytes, end)
+        if second and _LETTER.search(word):
+            after = second.end()
+            if ascii_bytes[after : after + len(word)].translate(_SHAPE) == word:
+                spans.append((start, after + len(word)))
     return sorted(spans)
 
 
