@@ -1,9 +1,9 @@
 """Measure newslint's speed against proselint on the English texts of ``../shared/eval``.
 
 Prints, for the same files in the same run: throughput (MB/s and articles/s, one process, all
-default packs, no cache; for newslint the median of three runs) for newslint and proselint;
+default packs, no cache; for newslint the median of five runs) for newslint and proselint;
 start-up (``newslint check`` on one short article against ``python -c pass``, median of
-``--runs``); scaling of ``-j 1`` against ``-j 2`` on the eval directory (medians of three); and,
+``--runs``); scaling of ``-j 1`` against ``-j 2`` on the eval directory (medians of five); and,
 with ``--memory``, newslint's peak RSS on a corpus of ``--memory-mb`` MB made by repeating the
 eval texts (beside its peak on the eval corpus, to show it is flat).
 
@@ -144,8 +144,8 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
         # Warm what any second run finds: bytecode, compiled packs and prefilter (user cache).
         run(newslint_check("-j", "1", *relative[:20]), cwd=work)
         command = newslint_check("-j", "1", "--format", "concise", "eval")
-        timed = [run(command, cwd=work) for _ in range(3)]
-        seconds = statistics.median(t for t, _ in timed)  # of three runs
+        timed = [run(command, cwd=work) for _ in range(5)]
+        seconds = statistics.median(t for t, _ in timed)  # of five runs
         rss = max(r for _, r in timed)
         results["newslint"] = {**throughput(seconds), "peak_rss_mb": round(rss / 1024, 1)}
         if not args.no_proselint:
@@ -177,8 +177,8 @@ def measure(args: argparse.Namespace) -> dict[str, Any]:
             one = median_time([*command, "check", str(short)], args.runs, cwd=work, env=env)
             results["startup"]["proselint_s"] = round(one, 3)
 
-        def jobs(n: str) -> float:  # a median of three: a run of a second is easily disturbed
-            return median_time(newslint_check("-j", n, "--format", "concise", "eval"), 3, cwd=work)
+        def jobs(n: str) -> float:  # a median of five: a run of a second is easily disturbed
+            return median_time(newslint_check("-j", n, "--format", "concise", "eval"), 5, cwd=work)
 
         one_job, two_jobs = jobs("1"), jobs("2")
         results["scaling"] = {
