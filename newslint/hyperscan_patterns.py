@@ -26,8 +26,7 @@ _ASCII_MEMBERS = {
     r"\D": r"\x00-/:-\x7f",
     r"\S": r"\x00-\x08\x0e-\x1f!-\x7f",
 }
-_CONTROLS = {r"\n": r"\n", r"\t": r"\t", r"\r": r"\r", r"\f": r"\f", r"\v": r"\x0b", r"\a": r"\x07"}
-_CONTROL_CHARS = {  # in a class: \b is a backspace
+_CONTROL_CHARS = {  # \b: a backspace in a class (elsewhere a word boundary, dropped first)
     r"\n": "\n",
     r"\t": "\t",
     r"\r": "\r",
@@ -44,21 +43,26 @@ _QUANTIFIER = re.compile(r"\{(\d*)(,?)(\d*)\}")
 ODD_CASE_CHARS = "\u0130\u0131\u017f\u212a"
 
 
-def _escape(token: str, *, caseless: bool, negated: bool = False) -> str | None:
-    """An escape as class members (no brackets) in Hyperscan syntax; None if not understood.
-
-    Class escapes keep their ASCII members exactly and, but in a negated class, take every
-    non-ASCII character; so does a non-ASCII letter of a case-insensitive pattern.
-    """
-    if token in _ASCII_MEMBERS:
-        return _ASCII_MEMBERS[token] + ("" if negated else _NON_ASCII)
-    if token in _CONTROLS:
-        return _CONTROLS[token]
+def _escaped_char(token: str) -> str | None:
+    """The character an escape such as ``\\n``, ``\\x41``, ``\\u00e9`` or ``\\.`` stands for;
+    None for the others (class escapes, ``\\p``, back-references, ...)."""
+    if token in _CONTROL_CHARS:
+        return _CONTROL_CHARS[token]
     if token[1:2] in ("x", "u", "U") and len(token) > 2:
-        return _char(chr(int(token[2:], 16)), caseless=caseless, negated=negated)
+        return chr(int(token[2:], 16))
     if len(token) == 2 and not token[1].isalnum():
-        return _char(token[1], caseless=caseless, negated=negated)
-    return None  # \p, \N, \G, \K, back-references and the like
+        return token[1]
+    return None
+
+
+def _escape(token: str, *, caseless: bool) -> str | None:
+    """An escape outside a class as class members (no brackets) in Hyperscan syntax; None if
+    not understood. A class escape keeps its ASCII members exactly and takes every non-ASCII
+    character; so does a non-ASCII letter of a case-insensitive pattern."""
+    if token in _ASCII_MEMBERS:
+        return _ASCII_MEMBERS[token] + _NON_ASCII
+    char = _escaped_char(token)
+    return None if char is None else _char(char, caseless=caseless)
 
 
 def _char(char: str, *, caseless: bool, negated: bool = False) -> str:
@@ -84,16 +88,10 @@ def _class_items(token: str, negated: bool) -> list[str | tuple[str, str]] | Non
         escape = ESCAPE.match(body, i)
         part = escape.group() if escape else body[i]
         i += len(part)
-        if part in _ASCII_MEMBERS:
-            atoms.append((part, False))
-        elif part in _CONTROL_CHARS:
-            atoms.append((_CONTROL_CHARS[part], False))
-        elif part[1:2] in ("x", "u", "U") and len(part) > 2:
-            atoms.append((chr(int(part[2:], 16)), False))
-        elif len(part) == 2 and not part[1].isalnum():
-            atoms.append((part[1], False))
-        else:
+        char = part if part in _ASCII_MEMBERS else _escaped_char(part)
+        if char is None:
             return None
+        atoms.append((char, False))
     items: list[str | tuple[str, str]] = []
     j = 0
     while j < len(atoms):
