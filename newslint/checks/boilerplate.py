@@ -109,45 +109,34 @@ class Check:
             in_run.update(self._matching(index, self.run_regex, self.run_needles))
         return [_Unit(*in_run[line], line in flagged) for line in sorted(in_run)]
 
-    @staticmethod
-    def _runs(doc: Document, units: list[_Unit]) -> Iterator[list[_Unit]]:
-        """Maximal runs of units with only white space between them (units with another unit
-        between them have its text between them, so they are never in one run)."""
-        run: list[_Unit] = []
-        for unit in units:
-            if run and doc.text[run[-1].end : unit.start].strip():
-                yield run
-                run = []
-            run.append(unit)
-        if run:
-            yield run
-
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         units = self._units(doc, blocks)
         if not units:
             return
         flagged = [
             unit
-            for run in self._runs(doc, units)
+            for run in _spaced_runs(doc, units)
             if len({u.normal.lower() for u in run}) >= self.min_run
             for unit in run
             if unit.flagged
         ]
-        for group in self._adjacent(doc, flagged):
+        for group in _spaced_runs(doc, flagged):
             for unit, edit in zip(group, _deletions(doc, group), strict=True):
                 yield Hit(unit.start, unit.end, {"match": doc.text[unit.start : unit.end]}, (edit,))
 
-    @staticmethod
-    def _adjacent(doc: Document, units: list[_Unit]) -> Iterator[list[_Unit]]:
-        """Groups of flagged units with only white space between them."""
-        group: list[_Unit] = []
-        for unit in units:
-            if group and doc.text[group[-1].end : unit.start].strip():
-                yield group
-                group = []
-            group.append(unit)
-        if group:
-            yield group
+
+def _spaced_runs(doc: Document, units: list[_Unit]) -> Iterator[list[_Unit]]:
+    """Maximal runs of ``units`` (in order) with only white space between them; units with
+    another unit between them have its text between them, so they are never in one run. Serves
+    both the ``min_run`` count and the grouping of flagged units for their deletions."""
+    run: list[_Unit] = []
+    for unit in units:
+        if run and doc.text[run[-1].end : unit.start].strip():
+            yield run
+            run = []
+        run.append(unit)
+    if run:
+        yield run
 
 
 def _deletions(doc: Document, group: list[_Unit]) -> list[Edit]:
