@@ -224,18 +224,14 @@ def _with_headline(text: str, blocks: list[Block]) -> list[Block]:
 
 def find_masks(doc: Document) -> list[tuple[int, int]]:
     """Spans inside prose blocks that no prose rule should look into."""
-    text = doc.text
-    masks: list[tuple[int, int]] = []
     if not doc.markdown:
         return _masks_in_plain_text(doc)
+    text = doc.text
+    masks: list[tuple[int, int]] = []
     for block in doc.blocks:
         if block.kind in PROSE_KINDS:
             pattern = _MASKS[doc.markdown, text.find("@", block.start, block.end) != -1]
-            for match in pattern.finditer(text, block.start, block.end):
-                end = match.end()
-                while end > match.start() and text[end - 1] in ".,;:!?":
-                    end -= 1  # a URL does not take the sentence's final punctuation
-                masks.append((match.start(), end))
+            masks.extend(_mask(text, m) for m in pattern.finditer(text, block.start, block.end))
     return masks
 
 
@@ -262,10 +258,12 @@ def _masks_in_plain_text(doc: Document) -> list[tuple[int, int]]:
             found.append(match)
     for index in with_at:
         found.extend(_MASKS[False, True].finditer(text, *prose[index]))
-    masks: list[tuple[int, int]] = []
-    for match in sorted(found, key=lambda m: m.start()):
-        start, end = match.span()
-        while end > start and text[end - 1] in ".,;:!?":
-            end -= 1  # a URL does not take the sentence's final punctuation
-        masks.append((start, end))
-    return masks
+    return [_mask(text, match) for match in sorted(found, key=lambda m: m.start())]
+
+
+def _mask(text: str, match: re.Match[str]) -> tuple[int, int]:
+    """The span a mask match covers: a URL does not take the sentence's final punctuation."""
+    start, end = match.span()
+    while end > start and text[end - 1] in ".,;:!?":
+        end -= 1
+    return start, end
