@@ -14,12 +14,12 @@ Exit status 1 if any count that should be zero is not.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import sys
 import time
 from collections import Counter
 from pathlib import Path
+
+from eval_corpus import DEFAULT_EVAL, english_rows
 
 from newslint.config import Config
 from newslint.document import Document
@@ -30,7 +30,6 @@ from newslint.model import Applicability, Edit, Finding
 
 CORPORA = ("trafilatura.article", "readability.article", "trafilatura.paragraphs",
            "readability.paragraphs")  # fmt: skip
-DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
 
 def _apply_checked(old: str, new: str, edits: list[Edit], origin: list) -> list:
@@ -114,56 +113,51 @@ def main(argv: list[str] | None = None) -> int:
             shown[kind] += 1
             print(f"  {kind}: {message}")
 
-    for corpus in CORPORA:
-        with gzip.open(args.eval_dir / f"{corpus}.jsonl.gz", "rt", encoding="utf-8") as handle:
-            pages = [json.loads(line) for line in handle]
-        for page in pages:
-            if page["lang_guess"] != "en":
+    for corpus, page in english_rows(args.eval_dir, "fix_safety.py", CORPORA):
+        text, labels = page["naive_text"], page["line_labels"]
+        lines = _line_spans(text)
+        if not text.strip():
+            counts["empty pages"] += 1
+            continue
+        if len(lines) != len(labels):
+            counts["pages with unaligned labels"] += 1
+            continue
+        counts["pages"] += 1
+        where = f"{corpus}:{page['id']}"
+        try:
+            fixed, origin, spans = fix_page(text, rules)
+        except NewslintError as exc:
+            counts["pages not converged or failed"] += 1
+            show("not converged", f"{where}: {exc.detail}")
+            continue
+        except AssertionError as exc:
+            counts["pages where a pass changed text outside its edits"] += 1
+            show("outside edits", f"{where}: {exc}")
+            continue
+        counts["pages changed"] += fixed != text
+        counts["findings fixed"] += len(spans)
+        position = {o: i for i, o in enumerate(origin) if o is not None}
+        for (start, end), label in zip(lines, labels, strict=True):
+            if label != "content" or not text[start:end].strip():
                 continue
-            text, labels = page["naive_text"], page["line_labels"]
-            lines = _line_spans(text)
-            if not text.strip():
-                counts["empty pages"] += 1
-                continue
-            if len(lines) != len(labels):
-                counts["pages with unaligned labels"] += 1
-                continue
-            counts["pages"] += 1
-            where = f"{corpus}:{page['id']}"
-            try:
-                fixed, origin, spans = fix_page(text, rules)
-            except NewslintError as exc:
-                counts["pages not converged or failed"] += 1
-                show("not converged", f"{where}: {exc.detail}")
-                continue
-            except AssertionError as exc:
-                counts["pages where a pass changed text outside its edits"] += 1
-                show("outside edits", f"{where}: {exc}")
-                continue
-            counts["pages changed"] += fixed != text
-            counts["findings fixed"] += len(spans)
-            position = {o: i for i, o in enumerate(origin) if o is not None}
-            for (start, end), label in zip(lines, labels, strict=True):
-                if label != "content" or not text[start:end].strip():
-                    continue
-                counts["content lines"] += 1
-                at = position.get(start)
-                if (
-                    at is not None
-                    and fixed[at : at + end - start] == text[start:end]
-                    and all(origin[at + k] == start + k for k in range(end - start))
-                ):
-                    continue  # unchanged
-                rules_here = {r for lo, hi, r in spans if lo <= end and start <= hi}
-                if not any(o in position for o in range(start, end) if not text[o].isspace()):
-                    counts["content lines deleted"] += 1
-                    by_rule.update(rules_here)
-                    show("deleted", f"{where}: {sorted(rules_here)} {text[start:end][:90]!r}")
-                elif not rules_here:
-                    counts["content lines altered outside findings"] += 1
-                    show("altered outside findings", f"{where}: {text[start:end][:90]!r}")
-                else:
-                    counts["content lines fixed inside findings"] += 1
+            counts["content lines"] += 1
+            at = position.get(start)
+            if (
+                at is not None
+                and fixed[at : at + end - start] == text[start:end]
+                and all(origin[at + k] == start + k for k in range(end - start))
+            ):
+                continue  # unchanged
+            rules_here = {r for lo, hi, r in spans if lo <= end and start <= hi}
+            if not any(o in position for o in range(start, end) if not text[o].isspace()):
+                counts["content lines deleted"] += 1
+                by_rule.update(rules_here)
+                show("deleted", f"{where}: {sorted(rules_here)} {text[start:end][:90]!r}")
+            elif not rules_here:
+                counts["content lines altered outside findings"] += 1
+                show("altered outside findings", f"{where}: {text[start:end][:90]!r}")
+            else:
+                counts["content lines fixed inside findings"] += 1
     print(
         f"\nfix safety over English pages of {args.eval_dir} ({time.monotonic() - started:.0f} s)"
     )

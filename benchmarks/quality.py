@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import bisect
-import gzip
 import json
 import sys
 from collections import Counter, defaultdict
@@ -21,14 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eval_corpus import DEFAULT_EVAL, english_rows
+
 from newslint import lint_text
 from newslint.config import Config
 from newslint.model import Applicability, Finding
 
-REPO = Path(__file__).resolve().parent.parent
-DEFAULT_EVAL = REPO.parent / "shared" / "eval"
-CORPORA = ("readability", "trafilatura")
-MODES = ("article", "paragraphs")
 NOT_COUNTED = ("readability", "style")  # excluded from the findings-per-words target
 SHORT = 100  # boilerplate lines of at most this many characters get their own recall share
 
@@ -56,19 +53,11 @@ class Tally:
 
 
 def load_pages(eval_dir: Path) -> list[Page]:
-    pages = []
-    for corpus in CORPORA:
-        for mode in MODES:
-            file = eval_dir / f"{corpus}.{mode}.jsonl.gz"
-            if not file.exists():
-                sys.exit(f"quality.py: {file}: not found (use --eval-dir)")
-            with gzip.open(file, "rt", encoding="utf-8") as lines:
-                for raw in lines:
-                    row = json.loads(raw)
-                    if row["lang_guess"] == "en" and row["naive_text"]:
-                        name = f"{corpus}.{mode}/{row['id']}"
-                        pages.append(Page(name, row["naive_text"], row["line_labels"]))
-    return pages
+    return [
+        Page(f"{name}/{row['id']}", row["naive_text"], row["line_labels"])
+        for name, row in english_rows(eval_dir, "quality.py")
+        if row["naive_text"]
+    ]
 
 
 def _deleted_lines(finding: Finding, lines: list[str], starts: list[int]) -> list[int]:

@@ -17,7 +17,6 @@ repository. proselint is installed with pip into the benchmark's own virtual env
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import shutil
@@ -30,28 +29,20 @@ import venv
 from pathlib import Path
 from typing import Any
 
+from eval_corpus import DEFAULT_EVAL, english_rows
+
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_EVAL = REPO.parent / "shared" / "eval"
-CORPORA = ("readability", "trafilatura")
-MODES = ("article", "paragraphs")
 SHORT_ARTICLE = REPO / "examples" / "seed-article.fixed.txt"
 
 
 def write_eval_texts(eval_dir: Path, target: Path) -> list[Path]:
     """Write every English ``naive_text`` of the eval corpora to ``target`` as a .txt file."""
     files = []
-    for corpus in CORPORA:
-        for mode in MODES:
-            source = eval_dir / f"{corpus}.{mode}.jsonl.gz"
-            if not source.exists():
-                sys.exit(f"speed.py: {source}: not found (use --eval-dir)")
-            with gzip.open(source, "rt", encoding="utf-8") as lines:
-                for raw in lines:
-                    row = json.loads(raw)
-                    if row["lang_guess"] == "en" and row["naive_text"]:
-                        path = target / f"{corpus}.{mode}.{len(files):04d}.txt"
-                        path.write_text(row["naive_text"], encoding="utf-8")
-                        files.append(path)
+    for name, row in english_rows(eval_dir, "speed.py"):
+        if row["naive_text"]:
+            path = target / f"{name}.{len(files):04d}.txt"
+            path.write_text(row["naive_text"], encoding="utf-8")
+            files.append(path)
     return files
 
 

@@ -14,6 +14,8 @@ BENCHMARK = Path(__file__).parent.parent / "benchmarks" / "quality.py"
 
 
 def _module():
+    if str(BENCHMARK.parent) not in sys.path:  # as when run as a script: eval_corpus beside it
+        sys.path.insert(0, str(BENCHMARK.parent))
     spec = importlib.util.spec_from_file_location("quality", BENCHMARK)
     module = importlib.util.module_from_spec(spec)
     sys.modules["quality"] = module  # dataclasses look their module up while it loads
