@@ -112,11 +112,6 @@ class Prefilter:
             return None
         return database
 
-    def possible(self, text: str) -> set[int] | None:
-        """Indices of the rules that may match ``text``; None if every rule must run."""
-        scan = self.scan(text)
-        return None if scan is None else scan.possible
-
     def scan(self, text: str, *, locate: bool = False) -> Scan | None:
         """The rules that may match ``text`` (see :class:`Scan`); None if every rule must run
         on every block. With ``locate``, :meth:`Scan.narrow` also leaves out blocks."""

@@ -36,7 +36,8 @@ TEXTS = _case_texts()
 
 
 def _passes(source: str, text: str, flags: int = 0) -> bool:
-    return bool(Prefilter([((source, flags),)]).possible(text))
+    scan = Prefilter([((source, flags),)]).scan(text)
+    return scan is not None and bool(scan.possible)
 
 
 @pytest.fixture
@@ -103,7 +104,8 @@ def test_every_case_and_example_a_rule_flags_passes_its_prefilter(rule):
             doc = make_document(text, path, Config())
             if engine.lint(doc, (rule,)):
                 flagged += 1
-                assert prefilter.possible(text), text
+                scan = prefilter.scan(text)
+                assert scan is not None and scan.possible, text
     assert flagged or not rule.enabled
 
 
@@ -147,7 +149,7 @@ def test_the_prefilter_skips_rules_on_a_clean_article():
     rules = Config().rules_for(None)
     prefilter = Prefilter([getattr(r.check, "prefilter", None) for r in rules])
     clean = "The council met on Tuesday. It approved the budget, the mayor said.\n"
-    possible = prefilter.possible(clean)
+    possible = prefilter.scan(clean).possible
     skipped = {rules[i].id for i in range(len(rules)) if i not in possible}
     assert {"NL501", "NL502", "NL504", "NL604"} <= skipped
 
