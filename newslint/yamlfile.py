@@ -85,13 +85,7 @@ def parse(text: str, path: str) -> Any:
 
 
 def load(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise NewslintError("file not found", path=str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise NewslintError(f"cannot read: {exc}", path=str(path)) from None
-    return parse(text, str(path))
+    return parse(_decoded(_read(path), path), str(path))
 
 
 def load_cached(path: Path) -> Any:
@@ -99,20 +93,33 @@ def load_cached(path: Path) -> Any:
     lines of every key), so that a run reading only a small config does not import PyYAML."""
     from newslint.cache import cached_blob, store_blob  # noqa: PLC0415 - cache imports model
 
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return load(path)  # its own error
+    data = _read(path)
     key = hashlib.sha256(b"yaml-v1\0" + data).hexdigest() + ".json"
     cached = cached_blob("config", key)
     if cached is not None:
         with contextlib.suppress(ValueError, KeyError, TypeError):
             return _decode(json.loads(cached))
-    parsed = load(path)
+    parsed = parse(_decoded(data, path), str(path))
     encoded = _encode(parsed)
     if encoded is not _UNSUPPORTED:
         store_blob("config", key, json.dumps(encoded).encode())
     return parsed
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise NewslintError("file not found", path=str(path)) from None
+    except OSError as exc:
+        raise NewslintError(f"cannot read: {exc}", path=str(path)) from None
+
+
+def _decoded(data: bytes, path: Path) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise NewslintError(f"cannot read: {exc}", path=str(path)) from None
 
 
 _UNSUPPORTED = object()  # a value JSON does not keep as it is (a date, say): not cached
