@@ -153,19 +153,19 @@ class FindingsCache:
                 shutil.rmtree(other, ignore_errors=True)
 
 
-def _user_cache(kind: str = "packs") -> Path:
+def _user_cache(kind: str) -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "newslint" / kind
 
 
-def _pack_entry(path: Path) -> Path | None:
+def _pack_key(path: Path) -> str | None:
     try:
         data = path.read_bytes()
     except OSError:
         return None
     digest = hashlib.sha256(f"{sys.version}\0{path}\0".encode())
     digest.update(data)
-    return _user_cache() / code_fingerprint() / f"{digest.hexdigest()}.pickle"
+    return f"{digest.hexdigest()}.pickle"
 
 
 def cached_pack(path: Path) -> tuple[Rule, ...] | None:
@@ -175,27 +175,27 @@ def cached_pack(path: Path) -> tuple[Rule, ...] | None:
     rules are pickled in the user's cache directory (never a project's: pickles run code), keyed
     by the pack's bytes and path, newslint's code and the Python version.
     """
-    entry = _pack_entry(path)
-    if entry is None:
+    key = _pack_key(path)
+    data = cached_blob("packs", key) if key else None
+    if data is None:
         return None
     try:
-        with entry.open("rb") as handle:
-            rules = pickle.load(handle)  # noqa: S301 - written by store_pack, user-owned
-    except Exception:  # noqa: BLE001 - a missing, stale or damaged entry is a miss
+        rules = pickle.loads(data)  # noqa: S301 - written by store_pack, user-owned
+    except Exception:  # noqa: BLE001 - a stale or damaged entry is a miss
         return None
     return rules if isinstance(rules, tuple) else None
 
 
 def store_pack(path: Path, rules: tuple[Rule, ...]) -> None:
     """Save a pack's compiled rules for :func:`cached_pack` (silently skipped on any failure)."""
-    entry = _pack_entry(path)
-    if entry is None:
+    key = _pack_key(path)
+    if key is None:
         return
     try:
         data = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # noqa: BLE001 - e.g. a check holding something that does not pickle
         return
-    _store_user_entry(entry, data, "packs")
+    store_blob("packs", key, data)
 
 
 def cached_blob(kind: str, key: str) -> bytes | None:
@@ -207,13 +207,10 @@ def cached_blob(kind: str, key: str) -> bytes | None:
 
 
 def store_blob(kind: str, key: str, data: bytes) -> None:
-    """Save ``data`` in the user's cache directory (silently skipped on any failure)."""
-    _store_user_entry(_user_cache(kind) / code_fingerprint() / key, data, kind)
-
-
-def _store_user_entry(entry: Path, data: bytes, kind: str) -> None:
-    """Write ``entry`` atomically; a new newslint first drops what other versions left that
-    was not used for a day (two installed versions do not drop each other's entries)."""
+    """Save ``data`` in the user's cache directory, atomically (silently skipped on any
+    failure). A new newslint first drops what other versions left there that was not used for
+    a day (two installed versions do not drop each other's entries)."""
+    entry = _user_cache(kind) / code_fingerprint() / key
     try:
         if not entry.parent.is_dir():
             stale = time.time() - _STALE_AFTER
