@@ -123,20 +123,12 @@ class FindingsCache:
         return found
 
     def put(self, key: str, findings: list[Finding]) -> None:
-        entry = self._entry(key)
         try:
             self._prepare()
-            entry.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
         except OSError:
             return
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump([finding_to_json(f) for f in findings], handle, ensure_ascii=False)
-            os.replace(tmp, entry)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        data = json.dumps([finding_to_json(f) for f in findings], ensure_ascii=False)
+        write_quietly(self._entry(key), data.encode("utf-8"))
 
     def _prepare(self) -> None:
         """Create the cache directory (tagged, git-ignored) and drop other versions' findings."""
@@ -222,6 +214,16 @@ def store_blob(kind: str, key: str, data: bytes) -> None:
                 else:
                     other.unlink()
         entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return
+    write_quietly(entry, data)
+
+
+def write_quietly(entry: Path, data: bytes) -> None:
+    """Replace ``entry`` with ``data`` atomically (a temporary file, then a rename). A cache
+    that cannot be written only costs speed: failures are silent, and leave no temporary file."""
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
     except OSError:
         return

@@ -26,6 +26,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newslint.cache import write_quietly
+
 if TYPE_CHECKING:
     from newslint.document import Block, Document
 
@@ -283,20 +285,11 @@ class Client:
         return entries
 
     def _store(self, key: str, entries: list) -> None:
-        import tempfile  # noqa: PLC0415 - only grammar runs need it
-
         self.memory[key] = entries
         if self.cache_dir is None:
             return
-        folder = self.cache_dir / key[:2]
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            handle, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump([[*e[:5], list(e[5])] for e in entries], out, ensure_ascii=False)
-            os.replace(tmp, folder / f"{key}.json")
-        except OSError:
-            pass  # a cache that cannot be written only costs speed
+        data = json.dumps([[*e[:5], list(e[5])] for e in entries], ensure_ascii=False)
+        write_quietly(self.cache_dir / key[:2] / f"{key}.json", data.encode("utf-8"))
 
     # requests
     def _fetch(self, missing: list[tuple[Unit, str]]) -> None:
