@@ -21,12 +21,12 @@ from pathlib import Path
 
 from eval_corpus import DEFAULT_EVAL, english_rows
 
-from newslint.config import Config
-from newslint.document import Document
-from newslint.engine import lint
-from newslint.errors import NewslintError
-from newslint.fixer import fix, select_fixes
-from newslint.model import Applicability, Edit, Finding
+from newslint.config.project import Config
+from newslint.core.document import Document
+from newslint.core.engine import lint
+from newslint.core.errors import NewslintError
+from newslint.core.fixer import fix, select_fixes
+from newslint.core.model import Applicability, Edit, Finding
 
 CORPORA = ("trafilatura.article", "readability.article", "trafilatura.paragraphs",
            "readability.paragraphs")  # fmt: skip

@@ -24,12 +24,12 @@ import traceback
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newslint.api import fix_document
-from newslint.config import Config
-from newslint.document import Document
-from newslint.engine import lint
-from newslint.errors import NewslintError
-from newslint.model import Applicability
+from newslint.app.api import fix_document
+from newslint.config.project import Config
+from newslint.core.document import Document
+from newslint.core.engine import lint
+from newslint.core.errors import NewslintError
+from newslint.core.model import Applicability
 
 FRAGMENTS = [
     "“", "”", "‘", "’", '"', "'", "«", "»", "(", ")", "[", "]", "{", "}",

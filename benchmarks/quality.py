@@ -23,8 +23,8 @@ from typing import Any
 from eval_corpus import DEFAULT_EVAL, english_rows
 
 from newslint import lint_text
-from newslint.config import Config
-from newslint.model import Applicability, Finding
+from newslint.config.project import Config
+from newslint.core.model import Applicability, Finding
 
 NOT_COUNTED = ("readability", "style")  # excluded from the findings-per-words target
 SHORT = 100  # boilerplate lines of at most this many characters get their own recall share

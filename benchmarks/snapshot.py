@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from eval_corpus import DEFAULT_EVAL, english_rows  # noqa: E402
 
 import newslint  # noqa: E402
-from newslint.config import Config  # noqa: E402
+from newslint.config.project import Config  # noqa: E402
 
 
 def snapshot(eval_dir: Path) -> list[dict[str, object]]:

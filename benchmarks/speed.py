@@ -88,9 +88,9 @@ def proselint_version(command: list[str]) -> str:
 
 def newslint_check(*args: str) -> list[str]:
     """``newslint check --no-cache ...``: the console script beside this Python if there is one
-    (what users and pre-commit run), else ``python -m newslint.cli``."""
+    (what users and pre-commit run), else ``python -m newslint.app.cli``."""
     script = Path(sys.executable).with_name("newslint")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "newslint.cli"]
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "newslint.app.cli"]
     return [*command, "check", "--no-cache", *args]
 
 

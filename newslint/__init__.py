@@ -1,10 +1,11 @@
 """newslint: a cleanup and publishing linter for news articles."""
 
-from newslint.api import FixResult, fix_text, lint_text
-from newslint.model import Applicability, Edit, Finding, Fix, Severity
+from newslint.app.api import FixResult, fix_text, lint_text
+from newslint.core.model import Applicability, Edit, Finding, Fix, Severity
+from newslint.version import __version__
 
-__version__ = "0.1.0"
 __all__ = [
+    "__version__",
     "Applicability",
     "Edit",
     "Finding",

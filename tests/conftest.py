@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint.config import Config
+from newslint.config.project import Config
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from newslint import fix_text, lint_text
-from newslint.cli import main
-from newslint.config import Config
+from newslint.app.cli import main
+from newslint.config.project import Config
 
 ARTICLES = Path(__file__).parent / "articles"
 BOILERPLATE = Config(None, {"select": ["boilerplate"]})

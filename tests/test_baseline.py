@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES
 
-from newslint.cli import main
+from newslint.app.cli import main
 
 COUNCIL = """\
 # Council approves new budget for the harbour district

@@ -10,12 +10,12 @@ import time
 import pytest
 from conftest import EXAMPLES
 
-from newslint import runner
-from newslint.cache import CACHE_DIR, cached_pack
-from newslint.cli import main
-from newslint.document import Document
-from newslint.engine import lint
-from newslint.loader import load_pack
+from newslint.app import runner
+from newslint.app.cli import main
+from newslint.config.packs import load_pack
+from newslint.core.document import Document
+from newslint.core.engine import lint
+from newslint.storage.cache import CACHE_DIR, cached_pack
 
 SEED = EXAMPLES / "seed-article.txt"
 

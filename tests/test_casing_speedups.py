@@ -11,10 +11,10 @@ from __future__ import annotations
 import random
 import re
 
-from newslint import readability
 from newslint.checks import metric, name_case, sentence_case, word_case
-from newslint.document import Document
-from newslint.sentences import sentence_spans
+from newslint.core.document import Document
+from newslint.core.sentences import sentence_spans
+from newslint.integrations import readability
 
 PROSE = ("headline", "heading", "paragraph")
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint.checks import glued, mojibake, repeated_word
-from newslint.document import Document
+from newslint.core.document import Document
 
 ALLOWED = ["had", "that"]
 

@@ -10,7 +10,7 @@ import sys
 import pytest
 from conftest import EXAMPLES
 
-from newslint.cli import main
+from newslint.app.cli import main
 
 SEED = EXAMPLES / "seed-article.txt"
 CLEAN = "Headline of a clean story\n\nThe council met on Monday and approved the budget.\n"

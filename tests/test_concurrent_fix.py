@@ -16,7 +16,7 @@ FIXED = f"Headline\n\nThe vote was on Tuesday.\n\n{BODY}\n"
 
 def _fix(paths: list[str]) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "newslint.cli", "fix", "--quiet", *paths],
+        [sys.executable, "-m", "newslint.app.cli", "fix", "--quiet", *paths],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from newslint import lint_text
-from newslint.config import Config, ConfigResolver, find_config_file
-from newslint.errors import NewslintError
+from newslint.config.project import Config, ConfigResolver, find_config_file
+from newslint.core.errors import NewslintError
 
 DAMAGED = "Headline\n\nThe vote was on tuesday.\n\nLeave a Comment\n"
 
@@ -169,7 +169,7 @@ def test_a_config_read_again_comes_from_the_cache_without_yaml(tmp_path) -> None
     config = tmp_path / ".newslint.yaml"
     config.write_text(CACHED_CONFIG, encoding="utf-8")
     probe = (
-        "import sys; from pathlib import Path; from newslint.yamlfile import load_cached;"
+        "import sys; from pathlib import Path; from newslint.config.yamlfile import load_cached;"
         f"d = load_cached(Path({str(config)!r}));"
         "print('yaml' in sys.modules, d.line_of('ignore'), d['severity'].line_of('boilerplate'),"
         " sorted(d))"

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint.document import Document
-from newslint.errors import NewslintError
+from newslint.core.document import Document
+from newslint.core.errors import NewslintError
 
 MARKDOWN = """---
 title: "Council approves budget"
@@ -146,7 +146,7 @@ PLAIN_MASK_TEXTS = [
 
 @pytest.mark.parametrize("text", PLAIN_MASK_TEXTS)
 def test_masks_of_a_text_file_are_those_a_search_per_block_finds(text):
-    from newslint.regions import _MASKS, PROSE_KINDS
+    from newslint.formats.regions import _MASKS, PROSE_KINDS
 
     doc = Document(text, "a.txt")
     expected = []
@@ -167,7 +167,7 @@ def test_masks_of_a_text_file_are_those_a_search_per_block_finds(text):
 def test_line_paragraphs_are_those_the_line_loop_finds(text):
     """Text files with a paragraph per line take a one-search path; it gives the blocks the
     general line loop gives."""
-    from newslint import regions
+    from newslint.formats import regions
 
     fast = regions.split_blocks(Document(text, "a.txt", paragraph_breaks="line"))
     with pytest.MonkeyPatch.context() as patch:

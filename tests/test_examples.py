@@ -10,9 +10,9 @@ import pytest
 import yaml
 from conftest import EXAMPLES
 
-from newslint.cli import main
-from newslint.config import Config
-from newslint.model import Severity
+from newslint.app.cli import main
+from newslint.config.project import Config
+from newslint.core.model import Severity
 
 CONFIG = EXAMPLES / ".newslint.yaml"
 WORKFLOW = EXAMPLES / "ci" / "github-actions.yml"

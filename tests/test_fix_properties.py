@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from newslint.config import Config
-from newslint.document import BOM, Document
-from newslint.engine import lint
-from newslint.fixer import fix, select_fixes
-from newslint.model import Applicability, Edit, Finding
+from newslint.config.project import Config
+from newslint.core.document import BOM, Document
+from newslint.core.engine import lint
+from newslint.core.fixer import fix, select_fixes
+from newslint.core.model import Applicability, Edit, Finding
 
 SAFE = Applicability.SAFE
 RULES = Config(None).rules

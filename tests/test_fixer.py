@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.errors import NewslintError
-from newslint.fixer import apply_edits, fix, select_fixes
-from newslint.model import Applicability, Edit, Finding, Fix, Severity
+from newslint.core.errors import NewslintError
+from newslint.core.fixer import apply_edits, fix, select_fixes
+from newslint.core.model import Applicability, Edit, Finding, Fix, Severity
 
 
 def _finding(start: int, end: int, replacement: str, applicability=Applicability.SAFE) -> Finding:

@@ -12,10 +12,10 @@ import pytest
 from conftest import ROOT
 
 from newslint import lint_text
-from newslint.cli import main
-from newslint.config import Config
-from newslint.document import Document
-from newslint.model import Finding, Severity
+from newslint.app.cli import main
+from newslint.config.project import Config
+from newslint.core.document import Document
+from newslint.core.model import Finding, Severity
 from newslint.report import github
 
 SEED = "examples/seed-article.txt"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.api import fix_text, lint_text
+from newslint.app.api import fix_text, lint_text
 
 
 @pytest.mark.parametrize(

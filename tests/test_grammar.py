@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from lt_standin import StandIn
 
-from newslint import languagetool, lint_text
-from newslint.cli import main
-from newslint.config import Config
-from newslint.languagetool import to_code_point, utf16_boundaries
+from newslint import lint_text
+from newslint.app.cli import main
+from newslint.config.project import Config
+from newslint.integrations import languagetool
+from newslint.integrations.languagetool import to_code_point, utf16_boundaries
 
 ARTICLE = """---
 title: Vote ends in a upset

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from newslint import files, runner
-from newslint.api import fix_text, lint_text
-from newslint.cli import main
+from newslint.app import files, runner
+from newslint.app.api import fix_text, lint_text
+from newslint.app.cli import main
 
 DAMAGED = "Headline\n\nThe vote was on tuesday.\n\nLeave a Comment\n"
 FIXED = "Headline\n\nThe vote was on Tuesday.\n"
@@ -271,7 +271,7 @@ def test_sigint_during_a_fix_run_leaves_each_file_original_or_fixed(tmp_path) ->
     for path in paths:
         path.write_text(DAMAGED)
     process = subprocess.Popen(
-        [sys.executable, "-m", "newslint.cli", "fix", str(desk)],
+        [sys.executable, "-m", "newslint.app.cli", "fix", str(desk)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         cwd=tmp_path,

@@ -14,8 +14,8 @@ import pytest
 from conftest import ROOT
 
 from newslint import fix_text, lint_text
-from newslint.cli import main
-from newslint.model import Finding, Severity
+from newslint.app.cli import main
+from newslint.core.model import Finding, Severity
 from newslint.report.html import COLORS, highlight
 
 SEED = "examples/seed-article.txt"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from newslint.cli import main
-from newslint.jsonl import Progress
+from newslint.app.cli import main
+from newslint.app.jsonl import Progress
 
 RECORDS = [
     {"id": "a1", "title": "Vote", "body": "Vote held\n\nThe vote was on tuesday.\n"},

@@ -1,4 +1,4 @@
-"""The sketch of a pattern (newslint.checks.line_filter) and the case facts it rests on."""
+"""The sketch of a pattern (newslint.accel.line_filter) and the case facts it rests on."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 import regex
 
-from newslint.checks.line_filter import MAX_ALTERNATIVES, ODD_CASES, Gap, line_filter
+from newslint.accel.line_filter import MAX_ALTERNATIVES, ODD_CASES, Gap, line_filter
 
 _ALL = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
 _I = regex.IGNORECASE | regex.VERSION0

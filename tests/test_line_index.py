@@ -1,4 +1,4 @@
-"""Candidate lines of boilerplate patterns (newslint.checks.line_index): never one too few.
+"""Candidate lines of boilerplate patterns (newslint.accel.line_index): never one too few.
 
 The fast path (squeezed haystack, shared needle searches, exact pattern on candidates only) must
 flag exactly the units a plain check of every unit flags, whatever white space, icon glyphs,
@@ -14,12 +14,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newslint.accel.line_index import LineIndex, _Searches, normal
+from newslint.accel.line_needles import SPACES, line_needles, squeeze
+from newslint.accel.line_scan import _escaped
 from newslint.checks.boilerplate import Check, Options
-from newslint.checks.line_index import LineIndex, _Searches, normal
-from newslint.checks.line_needles import SPACES, line_needles, squeeze
-from newslint.checks.line_scan import _escaped
-from newslint.config import Config
-from newslint.document import Document
+from newslint.config.project import Config
+from newslint.core.document import Document
 
 RULES = [r for r in Config().available_rules if r.id.startswith("NL2")]
 BAD = sorted({line for r in RULES for bad in r.examples["bad"] for line in bad.splitlines()})

@@ -9,8 +9,8 @@ import shutil
 import pytest
 from conftest import EXAMPLES
 
-from newslint.cli import main
-from newslint.parallel import ordered_map
+from newslint.app.cli import main
+from newslint.app.parallel import ordered_map
 
 SEED = EXAMPLES / "seed-article.txt"
 STORIES = [

@@ -6,12 +6,12 @@ import re
 
 import pytest
 
-from newslint import patterns
+from newslint.accel.needles import required_chars
+from newslint.accel.relaxed import relax_for_search
 from newslint.checks.base import blocks_holding
-from newslint.document import Block
-from newslint.needles import required_chars
-from newslint.patterns import compile_pattern
-from newslint.relaxed import relax_for_search
+from newslint.core import patterns
+from newslint.core.document import Block
+from newslint.core.patterns import compile_pattern
 
 TEXT = (
     "Headline here\n\nThe vote was on tuesday .\nIt passed , the clerk said.\n\n"

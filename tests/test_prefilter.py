@@ -12,11 +12,11 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint import engine
-from newslint.api import make_document
-from newslint.config import Config
-from newslint.hyperscan_patterns import to_hyperscan
-from newslint.prefilter import Prefilter
+from newslint.accel.hyperscan_patterns import to_hyperscan
+from newslint.accel.prefilter import Prefilter
+from newslint.app.api import make_document
+from newslint.config.project import Config
+from newslint.core import engine
 
 ARTICLES = sorted((Path(__file__).parent / "articles").iterdir())
 CASES = sorted((Path(__file__).parent / "cases").glob("*.yaml"))
@@ -157,7 +157,7 @@ def test_the_prefilter_skips_rules_on_a_clean_article():
 @pytest.mark.usefixtures("prefilter_from_the_first_document")
 def test_without_hyperscan_every_rule_runs(monkeypatch):
     monkeypatch.setitem(sys.modules, "hyperscan", None)  # import fails
-    monkeypatch.delitem(sys.modules, "newslint.prefilter", raising=False)
+    monkeypatch.delitem(sys.modules, "newslint.accel.prefilter", raising=False)
     config = Config()
     text = "He said.The talks ended. The mayor,, who spoke, left.\n"
     doc = make_document(text, "a.txt", config)

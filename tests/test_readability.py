@@ -8,9 +8,9 @@ import socket
 import pytest
 from conftest import EXAMPLES
 
-from newslint import readability
-from newslint.cli import main
-from newslint.document import Document
+from newslint.app.cli import main
+from newslint.core.document import Document
+from newslint.integrations import readability
 
 SEED = EXAMPLES / "seed-article.txt"
 

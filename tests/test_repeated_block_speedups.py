@@ -14,7 +14,7 @@ import sys
 import pytest
 
 from newslint.checks import repeated_block
-from newslint.document import Document
+from newslint.core.document import Document
 
 PROSE = ("headline", "heading", "paragraph")
 SENTENCE = "the council approved the budget after a long debate"

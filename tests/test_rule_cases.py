@@ -15,8 +15,8 @@ import yaml
 from conftest import only
 
 from newslint import fix_text, lint_text
-from newslint.config import Config
-from newslint.model import Applicability
+from newslint.config.project import Config
+from newslint.core.model import Applicability
 
 CASES_DIR = Path(__file__).parent / "cases"
 CASE_KEYS = {"input", "findings", "output", "path"}

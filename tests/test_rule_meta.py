@@ -9,8 +9,8 @@ import yaml
 from conftest import only
 
 from newslint import fix_text, lint_text
-from newslint.config import Config
-from newslint.model import CATEGORIES, Applicability
+from newslint.config.project import Config
+from newslint.core.model import CATEGORIES, Applicability
 
 RULES = Config().available_rules
 CASES_DIR = Path(__file__).parent / "cases"

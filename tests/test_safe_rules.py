@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from newslint import engine
-from newslint.cli import main
-from newslint.loader import load_pack
-from newslint.patterns import MATCH_TIMEOUT, PatternTimeout, compile_pattern
-from newslint.plugins import load_plugin
+from newslint.app.cli import main
+from newslint.config.packs import load_pack
+from newslint.config.plugins import load_plugin
+from newslint.core import engine
+from newslint.core.patterns import MATCH_TIMEOUT, PatternTimeout, compile_pattern
 
 RULE = """  - id: {id}
     name: {name}
@@ -86,7 +86,7 @@ SHOUT = '''"""A check kind from a plugin: words in capitals, with a fix to title
 import re
 from dataclasses import dataclass
 
-from newslint.model import Edit, Hit
+from newslint.core.model import Edit, Hit
 
 CAN_FIX = True
 
@@ -185,7 +185,7 @@ def test_plugins_that_are_not_installed_check_kinds_are_refused(
     assert marker.exists() == ("cannot load" in message)  # imported only via an entry point
 
 
-@pytest.mark.parametrize("kind", ["os", "newslint.cli", "../evilmod", "checks.pattern", "base"])
+@pytest.mark.parametrize("kind", ["os", "newslint.app.cli", "../evilmod", "checks.pattern", "base"])
 def test_a_pack_kind_never_names_a_module(tmp_path, monkeypatch, capsys, kind) -> None:
     marker = tmp_path / "imported"
     _site(tmp_path, monkeypatch, "", {"evilmod": f"open({str(marker)!r}, 'w').close()\n"})

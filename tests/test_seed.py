@@ -7,7 +7,7 @@ import shutil
 from conftest import EXAMPLES
 
 from newslint import fix_text, lint_text
-from newslint.cli import main
+from newslint.app.cli import main
 
 SEED = EXAMPLES / "seed-article.txt"
 FIXED = EXAMPLES / "seed-article.fixed.txt"

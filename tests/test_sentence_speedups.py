@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from newslint import sentences
-from newslint.document import Document
-from newslint.sentences import ABBREVIATIONS, ends_sentence, sentence_spans, sentence_starts
+from newslint.core import sentences
+from newslint.core.document import Document
+from newslint.core.sentences import ABBREVIATIONS, ends_sentence, sentence_spans, sentence_starts
 
 ARTICLES = sorted((Path(__file__).parent / "articles").glob("*.*"))
 ARTICLES.append(Path(__file__).parent.parent / "examples" / "seed-article.txt")

@@ -3,7 +3,7 @@
 Each module defines ``Options`` (a dataclass: the kind's own rule keys), ``Check`` (built from
 the options; ``run(doc, blocks)`` yields ``Hit``s) and ``CAN_FIX`` (whether it proposes edits).
 A ``Check`` may also have ``prefilter``: ``(pattern, re flags)`` pairs one of which matches in
-every document the check reports something in (see :mod:`newslint.prefilter`).
+every document the check reports something in (see :mod:`newslint.accel.prefilter`).
 """
 
 from __future__ import annotations

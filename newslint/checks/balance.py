@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newslint.document import Block, Document
-from newslint.model import Edit, Hit
-from newslint.quotes import BRACKETS, CLOSER_FOR
-from newslint.quotes import _scan_block as scan_block
+from newslint.core.document import Block, Document
+from newslint.core.model import Edit, Hit
+from newslint.core.quotes import BRACKETS, CLOSER_FOR
+from newslint.core.quotes import _scan_block as scan_block
 
 CAN_FIX = True
 

@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from newslint.model import Edit
+from newslint.core.model import Edit
 
 if TYPE_CHECKING:
-    from newslint.document import Block, Document
+    from newslint.core.document import Block, Document
 
 _BREAKS = re.compile(r"(?:[ \t]*\r?\n)*")
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")

@@ -11,7 +11,7 @@ or ``run_patterns`` and that hold at least N different texts ("Facebook" twice i
 Before matching, icon-font glyphs (private-use characters) are dropped and, in Markdown, the
 emphasis markers around words (``*Advertisement*``).
 
-Only the lines that :mod:`newslint.checks.line_index` picks in one pass per document for all
+Only the lines that :mod:`newslint.accel.line_index` picks in one pass per document for all
 boilerplate patterns (those holding literal text every match holds) go to the patterns.
 """
 
@@ -22,13 +22,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from newslint.accel.line_index import LineIndex
+from newslint.accel.line_needles import LineNeedles, line_needles
 from newslint.checks.base import content_end, line_deletion
-from newslint.checks.line_index import LineIndex
-from newslint.checks.line_needles import LineNeedles, line_needles
-from newslint.document import Block, Document
-from newslint.model import Edit, Hit
-from newslint.options import regex_field
-from newslint.patterns import Pattern, alternation
+from newslint.config.validation import regex_field
+from newslint.core.document import Block, Document
+from newslint.core.model import Edit, Hit
+from newslint.core.patterns import Pattern, alternation
 
 CAN_FIX = True
 _VERDICTS = 4096  # verdicts of a pattern kept (see LineNeedles.verdicts)
@@ -75,7 +75,7 @@ class Check:
         self, index: LineIndex, pattern: Pattern, found: LineNeedles | None
     ) -> dict[int, tuple[int, int, str]]:
         """The units (by line) no longer than ``max_length`` that ``pattern`` fully matches:
-        only the line needles' candidates can (see :mod:`newslint.checks.line_index`)."""
+        only the line needles' candidates can (see :mod:`newslint.accel.line_index`)."""
         matching = {}
         verdicts = found.verdicts if found is not None else {}
         for line in index.candidates(found, self.max_length):

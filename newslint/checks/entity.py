@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newslint.document import Block, Document
-from newslint.model import Edit, Hit
+from newslint.core.document import Block, Document
+from newslint.core.model import Edit, Hit
 
 CAN_FIX = True
 _REFERENCE = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")

@@ -18,8 +18,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from newslint.document import Block, Document
-from newslint.model import Edit, Hit
+from newslint.core.document import Block, Document
+from newslint.core.model import Edit, Hit
 
 CAN_FIX = True
 _TOKEN = re.compile(r"\S+")

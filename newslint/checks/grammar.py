@@ -22,12 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newslint import languagetool
-from newslint.document import Block, Document
-from newslint.model import Applicability, Edit, FixSpec, Hit, Rule
+from newslint.core.document import Block, Document
+from newslint.core.model import Applicability, Edit, FixSpec, Hit, Rule
+from newslint.integrations import languagetool
 
 if TYPE_CHECKING:
-    from newslint.config import Config
+    from newslint.config.project import Config
 
 CAN_FIX = True
 

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from newslint import readability
-from newslint.document import Block, Document
-from newslint.model import Hit
-from newslint.sentences import sentence_spans
+from newslint.core.document import Block, Document
+from newslint.core.model import Hit
+from newslint.core.sentences import sentence_spans
+from newslint.integrations import readability
 
 CAN_FIX = False
 _ALNUM = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"

@@ -7,7 +7,7 @@ will not repair is not reported, nor is a lone C1 control character. ftfy is imp
 
 ftfy changes nothing in text its badness heuristic (``ftfy.badness.is_bad``) passes, and that
 heuristic is a regex every match of which holds one of a few hundred characters
-(:func:`~newslint.needles.required_chars`); lines without any of them skip ftfy. Which of them
+(:func:`~newslint.accel.needles.required_chars`); lines without any of them skip ftfy. Which of them
 a text holds is read off its few non-ASCII characters, and they are then found by ``str.find``.
 """
 
@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-from newslint.document import Block, Document
-from newslint.model import Edit, Hit
-from newslint.needles import required_chars, sre_parse
+from newslint.accel.needles import required_chars, sre_parse
+from newslint.core.document import Block, Document
+from newslint.core.model import Edit, Hit
 
 CAN_FIX = True
 

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from newslint.checks.base import capitalize
-from newslint.document import Block, Document
-from newslint.model import Edit, Hit
-from newslint.sentences import is_sentence_start
+from newslint.core.document import Block, Document
+from newslint.core.model import Edit, Hit
+from newslint.core.sentences import is_sentence_start
 
 CAN_FIX = True
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:['’-][A-Za-z]+)*(?![\w'’-])")

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from newslint.document import Block, Document
-from newslint.model import Edit, Hit
-from newslint.options import regex_field
-from newslint.patterns import alternation, compile_pattern
+from newslint.config.validation import regex_field
+from newslint.core.document import Block, Document
+from newslint.core.model import Edit, Hit
+from newslint.core.patterns import alternation, compile_pattern
 
 CAN_FIX = True
 
@@ -32,7 +32,7 @@ class Check:
             words = "|".join(re.escape(w) for w in sorted(options.words, key=len, reverse=True))
             alternatives.append(rf"\b(?:{words})\b")
         self.regex = compile_pattern("|".join(alternatives), flags)
-        self.prefilter = ((self.regex.source, flags),)  # see newslint.prefilter
+        self.prefilter = ((self.regex.source, flags),)  # see newslint.accel.prefilter
         if options.group and options.group > self.regex.groups:
             raise ValueError(f"key 'group': the pattern has only {self.regex.groups} groups")
         self.exceptions = alternation(options.exceptions, flags)

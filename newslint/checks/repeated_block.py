@@ -19,9 +19,9 @@ from itertools import accumulate, compress, count, repeat
 from operator import ge
 
 from newslint.checks.base import line_deletion
-from newslint.document import Block, Document
-from newslint.model import Edit, Hit
-from newslint.sentences import sentence_spans
+from newslint.core.document import Block, Document
+from newslint.core.model import Edit, Hit
+from newslint.core.sentences import sentence_spans
 
 CAN_FIX = True
 _TERMINAL = re.compile(r"[.!?…][\"”’'»)\]]*$")

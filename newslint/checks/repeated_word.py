@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from newslint.document import Block, Document
-from newslint.model import Edit, Hit
+from newslint.core.document import Block, Document
+from newslint.core.model import Edit, Hit
 
 CAN_FIX = True
 _REPEAT = re.compile(

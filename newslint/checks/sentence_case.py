@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from operator import attrgetter, sub
 
-from newslint.document import Block, Document
-from newslint.model import Edit, Hit
-from newslint.sentences import sentence_starts
+from newslint.core.document import Block, Document
+from newslint.core.model import Edit, Hit
+from newslint.core.sentences import sentence_starts
 
 CAN_FIX = True
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newslint.document import Block, Document
-from newslint.model import Hit
+from newslint.core.document import Block, Document
+from newslint.core.model import Hit
 
 CAN_FIX = False
 _LAST_WORD = re.compile(r"\S+[ \t]*$")

@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from newslint.checks.base import blocks_holding, capitalize
-from newslint.document import Block, Document
-from newslint.model import Edit, Hit
-from newslint.options import regex_field
-from newslint.patterns import compile_pattern
-from newslint.sentences import is_sentence_start
+from newslint.config.validation import regex_field
+from newslint.core.document import Block, Document
+from newslint.core.model import Edit, Hit
+from newslint.core.patterns import compile_pattern
+from newslint.core.sentences import is_sentence_start
 
 CAN_FIX = True
 
@@ -46,7 +46,7 @@ class Check:
         self.ambiguous_finder = _Presence(options.ambiguous)
         self.context = [compile_pattern(p) for p in options.context]  # user regexes
         self.sentence_starts = options.sentence_starts
-        # see newslint.prefilter: a hit is a listed word, or an ambiguous one in a context
+        # see newslint.accel.prefilter: a hit is a listed word, or an ambiguous one in a context
         # that matches in the text around it
         prefilter = [(self.words.pattern, 0)] if self.words else []
         if self.ambiguous:

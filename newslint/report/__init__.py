@@ -5,8 +5,8 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 
-from newslint.document import Document
-from newslint.model import Applicability, Finding, Rule
+from newslint.core.document import Document
+from newslint.core.model import Applicability, Finding, Rule
 
 FORMATS = ("text", "concise", "json", "json-lines", "sarif", "github", "junit", "html")
 

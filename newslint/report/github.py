@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newslint.model import Finding, Severity
+from newslint.core.model import Finding, Severity
 from newslint.report import FileReport
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

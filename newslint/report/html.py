@@ -10,11 +10,11 @@ import difflib
 from collections import Counter
 from html import escape
 
-from newslint import __version__
-from newslint.api import fix_document
-from newslint.document import Document
-from newslint.model import Applicability, Finding, Severity
+from newslint.app.api import fix_document
+from newslint.core.document import Document
+from newslint.core.model import Applicability, Finding, Severity
 from newslint.report import FileReport
+from newslint.version import __version__
 
 COLORS = {
     "artifact": "#f6a5a5",

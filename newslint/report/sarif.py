@@ -12,10 +12,10 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
-from newslint import __version__
-from newslint.document import Document
-from newslint.model import Edit, Finding, Rule, Severity
+from newslint.core.document import Document
+from newslint.core.model import Edit, Finding, Rule, Severity
 from newslint.report import FileReport
+from newslint.version import __version__
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from newslint.model import Applicability, Finding
+from newslint.core.model import Applicability, Finding
 from newslint.report import FileReport
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from newslint.model import Severity
+from newslint.core.model import Severity
 from newslint.report import FileReport, summary_line
 
 WIDTH = 100

@@ -1,0 +1,7 @@
+"""``python -m newslint``: the command line."""
+
+import sys
+
+from newslint.app.cli import main
+
+sys.exit(main())

@@ -1,0 +1,339 @@
+"""Find, load, merge and strictly validate project configuration; select the rules it enables.
+
+A config is ``.newslint.yaml`` (or ``.newslint.yml``, or ``[tool.newslint]`` in pyproject.toml),
+found by walking up from each file to the repository root. Nothing from the user's home
+directory is read unless a config names it (``--config`` or ``extends``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from newslint.config import yamlfile
+from newslint.config.packs import builtin_packs, load_packs
+from newslint.config.plugins import load_plugins
+from newslint.config.validation import OptionError, build
+from newslint.core.errors import NewslintError
+from newslint.core.model import SEVERITIES, Rule, Severity
+from newslint.integrations.languagetool import LanguageToolSettings, settings_from_env
+
+if TYPE_CHECKING:
+    import pathspec
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
+_MERGED_LISTS = ("packs",)
+_MERGED_MAPS = ("severity", "per_path_ignores", "languagetool")
+
+
+@dataclass
+class Settings:
+    """Every key a config may hold; see the README's Configuration section."""
+
+    extends: list[str] = field(default_factory=list)
+    builtin: bool = True
+    packs: list[str] = field(default_factory=list)
+    select: list[str] = field(default_factory=lambda: ["all"])
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, Literal["info", "warning", "error"]] = field(default_factory=dict)
+    per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
+    extensions: list[str] = field(default_factory=lambda: [".md", ".markdown", ".txt"])
+    exclude: list[str] = field(default_factory=list)
+    fail_on: Literal["info", "warning", "error"] = "warning"
+    paragraph_breaks: Literal["auto", "blank-line", "line"] = "auto"
+    encoding: str = "utf-8"
+    languagetool: dict[str, Any] = field(default_factory=dict)  # LanguageToolSettings keys
+    max_file_size: int = 1_000_000  # bytes; larger files are an error (0: no limit)
+    plugins: list[str] = field(default_factory=list)  # entry points (newslint.checks) to load
+
+
+def _toml_line(text: str, key: str) -> int:
+    """Line of ``key`` inside the [tool.newslint] table (for error messages)."""
+    section = re.search(r"^\[tool\.newslint\]", text, re.M)
+    offset = section.end() if section else 0
+    match = re.compile(rf"^\s*{re.escape(key)}\s*=", re.M).search(text, offset)
+    return text.count("\n", 0, match.start() if match else offset) + 1
+
+
+def _read_raw(path: Path) -> tuple[dict[str, Any], Any]:
+    """The config mapping of a file and a function giving the line of a key."""
+    if path.name == "pyproject.toml":
+        try:
+            text = path.read_text(encoding="utf-8")
+            data = tomllib.loads(text)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise NewslintError(f"cannot read: {exc}", path=str(path)) from None
+        except tomllib.TOMLDecodeError as exc:
+            raise NewslintError(f"invalid TOML: {exc}", path=str(path)) from None
+        raw = data.get("tool", {}).get("newslint", {})
+        return raw, lambda key: _toml_line(text, key)
+    data = yamlfile.load_cached(path)
+    if data is None:
+        data = yamlfile.Mapping()
+        data.key_lines = {}
+    if not isinstance(data, dict):
+        raise NewslintError("a config file is a mapping of settings", path=str(path), line=1)
+    return data, data.line_of
+
+
+def has_config(path: Path) -> bool:
+    if path.name != "pyproject.toml":
+        return path.is_file()
+    if not path.is_file():
+        return False
+    try:
+        return "newslint" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if key in _MERGED_LISTS and key in merged:
+            merged[key] = list(merged[key]) + list(value)
+        elif key in _MERGED_MAPS and key in merged:
+            merged[key] = {**merged[key], **value}
+        else:
+            merged[key] = value
+    return merged
+
+
+def _load_values(path: Path, chain: tuple[Path, ...] = ()) -> dict[str, Any]:
+    """Validated values of one config file, merged over everything it ``extends``."""
+    path = path.resolve()
+    if path in chain:
+        raise NewslintError("config extends itself in a loop", path=str(path))
+    raw, line_of = _read_raw(path)
+    raw = {k.replace("-", "_") if isinstance(k, str) else k: v for k, v in raw.items()}
+    if isinstance(raw.get("extends"), str):
+        raw["extends"] = [raw["extends"]]
+    if "languagetool" in raw and not isinstance(raw["languagetool"], dict):
+        raise NewslintError(
+            "languagetool: expected a mapping (server, language, disabled_rules, ...)",
+            path=str(path),
+            line=line_of("languagetool"),
+        )
+    try:
+        settings = build(Settings, raw)
+    except OptionError as exc:
+        raise NewslintError(exc.args[0], path=str(path), line=line_of(exc.key)) from None
+    if "languagetool" in raw:
+        settings.languagetool = _languagetool(raw["languagetool"], path, line_of)
+    for level_key, level in settings.severity.items():
+        if level not in SEVERITIES:  # pragma: no cover - guarded by the Literal type
+            raise NewslintError(f"bad severity {level!r}", path=str(path), line=line_of(level_key))
+    values: dict[str, Any] = {}
+    for parent in settings.extends:
+        parent_path = (path.parent / Path(parent).expanduser()).resolve()
+        if not parent_path.is_file():
+            raise NewslintError(
+                f"extends: no such file {parent!r}", path=str(path), line=line_of("extends")
+            )
+        values = _merge(values, _load_values(parent_path, (*chain, path)))
+    own = {k: getattr(settings, k) for k in raw if k != "extends"}
+    own["packs"] = [str((path.parent / p).resolve()) for p in own.get("packs", [])]
+    values = _merge(values, own)
+    values.setdefault("_lines", {})
+    values["_lines"] = {**values["_lines"], **{k: (path, line_of(k)) for k in raw}}
+    return values
+
+
+def _languagetool(raw: dict[str, Any], path: Path, line_of: Any) -> dict[str, Any]:
+    """The ``languagetool`` mapping validated key by key (``cache`` as a path is made absolute)."""
+    nested_line = getattr(raw, "line_of", None)
+    try:
+        checked = build(LanguageToolSettings, dict(raw))
+        problem = checked.validate()
+    except OptionError as exc:
+        problem = (exc.key, exc.args[0])
+    if problem:
+        line = nested_line(problem[0]) if nested_line else line_of("languagetool")
+        raise NewslintError(f"languagetool: {problem[1]}", path=str(path), line=line)
+    values = {k.replace("-", "_"): getattr(checked, k.replace("-", "_")) for k in raw}
+    if isinstance(values.get("cache"), str):
+        values["cache"] = str((path.parent / Path(values["cache"]).expanduser()).resolve())
+    return values
+
+
+class Config:
+    """Settings of one config file (or the defaults) and the rules they enable."""
+
+    def __init__(self, path: Path | None = None, overrides: dict[str, Any] | None = None) -> None:
+        self.path = path.resolve() if path else None
+        self.root = self.path.parent if self.path else Path.cwd()
+        values = _load_values(self.path) if self.path else {"_lines": {}}
+        self._lines: dict[str, tuple[Path, int]] = values.pop("_lines")
+        for key, value in (overrides or {}).items():
+            extend = key in ("ignore", "extend_select", "packs")
+            values[key] = list(values.get(key, [])) + list(value) if extend else value
+        self.settings = Settings(**values)
+        self.languagetool = settings_from_env(LanguageToolSettings(**self.settings.languagetool))
+
+    def _where(self, key: str) -> dict[str, Any]:
+        path, line = self._lines.get(key, (self.path, None))
+        return {"path": str(path) if path else "--select/--ignore", "line": line}
+
+    @cached_property
+    def available_rules(self) -> tuple[Rule, ...]:
+        packs = builtin_packs() if self.settings.builtin else []
+        for entry in self.settings.packs:
+            pack = Path(entry)
+            if pack.is_dir():
+                packs.extend(sorted(pack.glob("*.yaml")) + sorted(pack.glob("*.yml")))
+            elif pack.is_file():
+                packs.append(pack)
+            else:
+                raise NewslintError(
+                    f"packs: no such file or directory {entry!r}", **self._where("packs")
+                )
+        plugins = tuple(self.settings.plugins)
+        try:
+            load_plugins(plugins)
+        except NewslintError as exc:
+            raise NewslintError(exc.detail, **self._where("plugins")) from None
+        return load_packs(packs, plugins)
+
+    def _matching(self, selector: str, key: str) -> list[Rule]:
+        rules = self.available_rules
+        if selector == "all":
+            return list(rules)
+        found = [
+            r
+            for r in rules
+            if selector in (r.id, r.name, r.category, r.pack)
+            or (re.fullmatch(r"[A-Z]{2,}\d*", selector) and r.id.startswith(selector))
+        ]
+        if not found:
+            raise NewslintError(
+                f"{key}: no rule, category or pack matches {selector!r}", **self._where(key)
+            )
+        return found
+
+    @cached_property
+    def rules(self) -> tuple[Rule, ...]:
+        """Enabled rules with severities as configured, in id order."""
+        s = self.settings
+        explicit = s.select != ["all"]
+        chosen: dict[str, Rule] = {}
+        for selector in s.select:
+            for rule in self._matching(selector, "select"):
+                if rule.enabled or explicit:
+                    chosen[rule.id] = rule
+        for selector in s.extend_select:
+            chosen.update((r.id, r) for r in self._matching(selector, "extend_select"))
+        for selector in s.ignore:
+            for rule in self._matching(selector, "ignore"):
+                chosen.pop(rule.id, None)
+        levels: dict[str, Severity] = {}
+        for selector, level in s.severity.items():
+            for rule in self._matching(selector, "severity"):
+                levels[rule.id] = Severity.parse(level)
+        return tuple(
+            self._bind(dataclasses.replace(r, severity=levels[r.id]) if r.id in levels else r)
+            for r in sorted(chosen.values(), key=lambda r: r.id)
+        )
+
+    def _bind(self, rule: Rule) -> Rule:
+        """A check that needs project settings (``for_config``) gives the rule bound to ours."""
+        bind = getattr(rule.check, "for_config", None)
+        return bind(self, rule) if bind else rule
+
+    @cached_property
+    def _per_path(self) -> list[tuple[pathspec.GitIgnoreSpec, set[str]]]:
+        table = []
+        for glob, selectors in self.settings.per_path_ignores.items():
+            spec = _gitignore_spec([glob])
+            ids = {r.id for sel in selectors for r in self._matching(sel, "per_path_ignores")}
+            table.append((spec, ids))
+        return table
+
+    @cached_property
+    def _exclude(self) -> pathspec.GitIgnoreSpec:
+        return _gitignore_spec(self.settings.exclude)
+
+    def _relative(self, path: Path) -> str | None:
+        try:
+            return resolved(path).relative_to(self.root).as_posix()
+        except ValueError:
+            return None
+
+    def rules_for(self, path: Path | None) -> tuple[Rule, ...]:
+        """The enabled rules less those ``per_path_ignores`` turns off for ``path``."""
+        rel = self._relative(path) if path else None
+        if rel is None or not self._per_path:
+            return self.rules
+        ignored = set().union(*(ids for spec, ids in self._per_path if spec.match_file(rel)))
+        return tuple(r for r in self.rules if r.id not in ignored)
+
+    def excludes(self, path: Path) -> bool:
+        rel = self._relative(path)
+        if rel is None:
+            return False
+        return self._exclude.match_file(rel + ("/" if path.is_dir() else ""))
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest config walking up from ``start`` to the repository root, skipping $HOME."""
+    home = Path.home().resolve()
+    directory = start.resolve()
+    if not directory.is_dir():
+        directory = directory.parent
+    for candidate_dir in (directory, *directory.parents):
+        if candidate_dir != home:
+            for name in (*CONFIG_NAMES, "pyproject.toml"):
+                candidate = candidate_dir / name
+                if has_config(candidate):
+                    return candidate
+        if (candidate_dir / ".git").exists():
+            return None
+    return None
+
+
+class ConfigResolver:
+    """Gives each file its config: ``--config`` for all, else the nearest one (cached per dir)."""
+
+    def __init__(self, explicit: Path | None, overrides: dict[str, Any] | None = None) -> None:
+        self.overrides = overrides or {}
+        self.explicit = Config(explicit, self.overrides) if explicit else None
+        self._by_file: dict[Path | None, Config] = {}
+        self._by_dir: dict[Path, Config] = {}
+
+    def for_path(self, path: Path | None) -> Config:
+        if self.explicit:
+            return self.explicit
+        directory = resolved(path).parent if path else Path.cwd().resolve()
+        if directory not in self._by_dir:
+            found = find_config_file(directory)
+            if found not in self._by_file:
+                self._by_file[found] = Config(found, self.overrides)
+            self._by_dir[directory] = self._by_file[found]
+        return self._by_dir[directory]
+
+
+def _gitignore_spec(lines: list[str]) -> pathspec.GitIgnoreSpec:
+    import pathspec  # noqa: PLC0415 - only configs with globs need it
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def resolved(path: Path) -> Path:
+    """``path.resolve()``, remembered: a run asks for each file's several times."""
+    return _resolved(path, None if path.is_absolute() else os.getcwd())
+
+
+@lru_cache(maxsize=4096)
+def _resolved(path: Path, cwd: str | None) -> Path:  # cwd: part of the key of a relative path
+    return path.resolve()
