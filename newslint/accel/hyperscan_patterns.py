@@ -2,8 +2,7 @@
 
 :func:`to_hyperscan` serves :mod:`newslint.accel.prefilter`: the pattern it gives must match
 in every text in which the rule's pattern matches in some stretch (a search bounded by a block).
-Each
-step only lets more texts match: lookbehinds at the start of the whole match and lookaheads at
+Each step only lets more texts match: lookbehinds at the start of the whole match and lookaheads at
 its end are matched as text (they stand for text that must be there), other lookarounds,
 anchors and word boundaries are dropped, back-references match their group's pattern again,
 class escapes keep their ASCII members and take every non-ASCII character, large bounded
