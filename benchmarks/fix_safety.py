@@ -22,11 +22,11 @@ from pathlib import Path
 from eval_corpus import DEFAULT_EVAL, english_rows
 
 from newslint.config.project import Config
-from newslint.core.document import Document
 from newslint.core.engine import lint
 from newslint.core.errors import NewslintError
 from newslint.core.fixer import fix, select_fixes
 from newslint.core.model import Applicability, Edit, Finding
+from newslint.formats import open_document
 
 CORPORA = ("trafilatura.article", "readability.article", "trafilatura.paragraphs",
            "readability.paragraphs")  # fmt: skip
@@ -67,11 +67,11 @@ def _original_span(origin: list, start: int, end: int) -> tuple[int, int]:
 def fix_page(text: str, rules: tuple) -> tuple[str, list, list[tuple[int, int, str]]]:
     """Safe-fix ``text``; return the fixed text, the origin of each of its characters, and the
     original spans (with rule ids) of the findings that were fixed."""
-    doc = Document(text, "page.txt")
+    doc = open_document(text, "page.txt")
     passes: list[tuple[str, list[Finding]]] = []
 
     def relint(candidate: str) -> list[Finding]:
-        findings = lint(Document(candidate, "page.txt"), rules)
+        findings = lint(open_document(candidate, "page.txt"), rules)
         passes.append((candidate, findings))
         return findings
 

@@ -30,6 +30,7 @@ from newslint.core.document import Document
 from newslint.core.engine import lint
 from newslint.core.errors import NewslintError
 from newslint.core.model import Applicability
+from newslint.formats import open_document, read_document
 
 FRAGMENTS = [
     "“", "”", "‘", "’", '"', "'", "«", "»", "(", ")", "[", "]", "{", "}",
@@ -78,7 +79,7 @@ def check_document(doc: Document) -> None:
 
 
 def run_one(text: str, opts: dict) -> None:
-    doc = Document(text, opts["path"], paragraph_breaks=opts["paragraph_breaks"])
+    doc = open_document(text, opts["path"], paragraph_breaks=opts["paragraph_breaks"])
     check_document(doc)
     for finding in lint(doc, RULES):
         assert 0 <= finding.start <= finding.end <= len(text), finding
@@ -89,13 +90,13 @@ def run_one(text: str, opts: dict) -> None:
         result = fix_document(doc, RULES, minimum)
     except NewslintError as exc:  # one line, as the CLI shows it; but a fix must settle
         raise AssertionError(f"fix failed: {exc}") from None
-    again = Document(result.text, opts["path"], paragraph_breaks=opts["paragraph_breaks"])
+    again = open_document(result.text, opts["path"], paragraph_breaks=opts["paragraph_breaks"])
     assert fix_document(again, RULES, minimum).text == result.text, "fix is not idempotent"
 
 
 def run_bytes(data: bytes) -> None:
     try:
-        doc = Document.from_bytes(data, "a.txt")
+        doc = read_document(data, "a.txt")
     except NewslintError as exc:
         assert "\n" not in str(exc)
         return

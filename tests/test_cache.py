@@ -13,8 +13,8 @@ from conftest import EXAMPLES
 from newslint.app import runner
 from newslint.app.cli import main
 from newslint.config.packs import load_pack
-from newslint.core.document import Document
 from newslint.core.engine import lint
+from newslint.formats import open_document
 from newslint.storage.cache import CACHE_DIR, cached_pack
 
 SEED = EXAMPLES / "seed-article.txt"
@@ -135,8 +135,8 @@ def test_compiled_packs_are_reused_until_the_pack_changes(tmp_path, monkeypatch)
     again = cached_pack(pack)
     assert again is not None and [r.id for r in again] == ["HS101"]
     doc = "Officials utilise the depot.\\n"
-    assert lint(Document(doc), again) == lint(Document(doc), rules)
-    assert len(lint(Document(doc), again)) == 1
+    assert lint(open_document(doc), again) == lint(open_document(doc), rules)
+    assert len(lint(open_document(doc), again)) == 1
     pack.write_text(PACK.replace("warning", "error"), encoding="utf-8")
     assert cached_pack(pack) is None
 

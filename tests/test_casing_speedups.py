@@ -12,15 +12,15 @@ import random
 import re
 
 from newslint.checks import metric, name_case, sentence_case, word_case
-from newslint.core.document import Document
 from newslint.core.sentences import sentence_spans
+from newslint.formats import open_document
 from newslint.integrations import readability
 
 PROSE = ("headline", "heading", "paragraph")
 
 
 def _hits(check, text: str, path: str = "a.txt", kinds: tuple[str, ...] = PROSE) -> list[str]:
-    doc = Document(text, path)
+    doc = open_document(text, path)
     blocks = [b for b in doc.blocks if b.kind in kinds]
     return [text[h.start : h.end] for h in check.run(doc, blocks)]
 
@@ -112,7 +112,7 @@ def test_long_sentences_equal_a_plain_count_of_every_sentence() -> None:
             for _ in range(rng.randint(1, 4))
         ]
         text = "Title\n\n" + " ".join(sentences) + "\n"
-        doc = Document(text, "a.md")
+        doc = open_document(text, "a.md")
         blocks = [b for b in doc.blocks if b.kind in PROSE]
         fast = [(h.start, h.end, h.values) for h in check.run(doc, blocks)]
         plain = []

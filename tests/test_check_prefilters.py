@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from newslint.checks import glued, mojibake, repeated_word
 from newslint.core.document import Document
+from newslint.formats import open_document
 
 ALLOWED = ["had", "that"]
 
@@ -56,7 +57,7 @@ def _reference(text: str) -> list[tuple[int, int, str]]:
 
 @pytest.mark.parametrize("text", DOUBLED + NOT_DOUBLED)
 def test_repeated_word_finds_what_a_full_scan_finds(text: str) -> None:
-    doc = Document(text, "a.txt", paragraph_breaks="line")
+    doc = open_document(text, "a.txt", paragraph_breaks="line")
     check = repeated_word.Check(repeated_word.Options(allowed=ALLOWED))
     hits = [(h.start, h.end, h.values["word"]) for h in check.run(doc, doc.blocks)]
     assert hits == _reference(text)
@@ -71,7 +72,7 @@ _GAPS = [" ", "  ", "\t", ". ", ", ", "\n", " (", ") ", " “", "” ", "-", "'"
 @given(st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(_GAPS)), max_size=12))
 def test_repeated_word_finds_what_a_full_scan_finds_in_any_mix(parts: list) -> None:
     text = "".join(word + gap for word, gap in parts)
-    doc = Document(text, "a.txt", paragraph_breaks="line")
+    doc = open_document(text, "a.txt", paragraph_breaks="line")
     check = repeated_word.Check(repeated_word.Options(allowed=ALLOWED))
     hits = [(h.start, h.end, h.values["word"]) for h in check.run(doc, doc.blocks)]
     assert hits == _reference(text)
@@ -116,7 +117,7 @@ def _glued_reference(doc: Document) -> list:
 
 @pytest.mark.parametrize("text", GLUED + NOT_GLUED)
 def test_glued_finds_what_a_scan_of_every_token_finds(text: str) -> None:
-    doc = Document(text, "a.txt", paragraph_breaks="line")
+    doc = open_document(text, "a.txt", paragraph_breaks="line")
     hits = list(glued.Check(GLUED_OPTIONS).run(doc, doc.blocks))
     assert hits == _glued_reference(doc)
     assert bool(hits) == (text in GLUED)
@@ -130,7 +131,9 @@ _GLUED_MIX = st.lists(st.tuples(st.sampled_from(_GLUED_PIECES), st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(_GLUED_MIX)
 def test_glued_finds_what_a_scan_of_every_token_finds_in_any_mix(parts: list) -> None:
-    doc = Document("".join(word + gap for word, gap in parts), "a.txt", paragraph_breaks="line")
+    doc = open_document(
+        "".join(word + gap for word, gap in parts), "a.txt", paragraph_breaks="line"
+    )
     assert list(glued.Check(GLUED_OPTIONS).run(doc, doc.blocks)) == _glued_reference(doc)
 
 
@@ -166,7 +169,7 @@ def _mojibake_reference(doc: Document) -> list:
 
 @pytest.mark.parametrize("text", MOJIBAKE + NOT_MOJIBAKE)
 def test_mojibake_finds_what_ftfy_over_every_line_finds(text: str) -> None:
-    doc = Document(text, "a.txt", paragraph_breaks="line")
+    doc = open_document(text, "a.txt", paragraph_breaks="line")
     hits = list(mojibake.Check(mojibake.Options()).run(doc, doc.blocks))
     assert hits == _mojibake_reference(doc)
     assert bool(hits) == (text in MOJIBAKE)
@@ -178,7 +181,7 @@ _MOJIBAKE_PIECES = ["cafÃ©", "José", "â€œ", "â€\x9d", "Â°", "€", "
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_MOJIBAKE_PIECES)))
 def test_mojibake_finds_what_ftfy_over_every_line_finds_in_any_mix(pieces: list) -> None:
-    doc = Document("".join(pieces), "a.txt", paragraph_breaks="blank")
+    doc = open_document("".join(pieces), "a.txt", paragraph_breaks="blank")
     hits = list(mojibake.Check(mojibake.Options()).run(doc, doc.blocks))
     assert hits == _mojibake_reference(doc)
 

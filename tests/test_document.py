@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from newslint.core.document import Document
 from newslint.core.errors import NewslintError
+from newslint.formats import open_document, read_document
 
 MARKDOWN = """---
 title: "Council approves budget"
@@ -39,7 +40,7 @@ def _kinds(doc: Document) -> list[tuple[str, str]]:
 
 
 def test_markdown_regions() -> None:
-    doc = Document(MARKDOWN, "a.md")
+    doc = open_document(MARKDOWN, "a.md")
     assert _kinds(doc) == [
         ("front-matter", MARKDOWN[: MARKDOWN.index("---\n\n") + 3]),
         ("headline", "Council approves budget"),  # the title in front matter
@@ -54,12 +55,12 @@ def test_markdown_regions() -> None:
 
 
 def test_h1_is_headline_without_title() -> None:
-    doc = Document("# Title here\n\nBody.\n", "a.md")
+    doc = open_document("# Title here\n\nBody.\n", "a.md")
     assert _kinds(doc) == [("headline", "Title here"), ("paragraph", "Body.")]
 
 
 def test_toml_front_matter() -> None:
-    doc = Document('+++\ntitle = "A story"\n+++\n\nBody.\n', "a.md")
+    doc = open_document('+++\ntitle = "A story"\n+++\n\nBody.\n', "a.md")
     assert _kinds(doc)[:2] == [
         ("front-matter", '+++\ntitle = "A story"\n+++'),
         ("headline", "A story"),
@@ -67,7 +68,7 @@ def test_toml_front_matter() -> None:
 
 
 def test_text_file_headline_and_paragraphs() -> None:
-    doc = Document("Headline\n\nFirst para\nwrapped.\n\nSecond.\n", "a.txt")
+    doc = open_document("Headline\n\nFirst para\nwrapped.\n\nSecond.\n", "a.txt")
     assert _kinds(doc) == [
         ("headline", "Headline"),
         ("paragraph", "First para\nwrapped."),
@@ -76,9 +77,9 @@ def test_text_file_headline_and_paragraphs() -> None:
 
 
 def test_scraped_text_without_blank_lines_is_one_paragraph_per_line() -> None:
-    doc = Document("Headline\nFirst line.\nSecond line.\n", "a.txt")
+    doc = open_document("Headline\nFirst line.\nSecond line.\n", "a.txt")
     assert [k for k, _ in _kinds(doc)] == ["headline", "paragraph", "paragraph"]
-    forced = Document(
+    forced = open_document(
         "Headline\nFirst line.\nSecond line.\n", "a.txt", paragraph_breaks="blank-line"
     )
     assert _kinds(forced) == [("paragraph", "Headline\nFirst line.\nSecond line.")]
@@ -86,7 +87,7 @@ def test_scraped_text_without_blank_lines_is_one_paragraph_per_line() -> None:
 
 def test_crlf_offsets_and_positions() -> None:
     text = "Headline\r\n\r\nSecond para.\r\n"
-    doc = Document(text, "a.txt")
+    doc = open_document(text, "a.txt")
     assert doc.newline == "\r\n"
     assert _kinds(doc) == [("headline", "Headline"), ("paragraph", "Second para.")]
     offset = text.index("para")
@@ -96,14 +97,14 @@ def test_crlf_offsets_and_positions() -> None:
 
 
 def test_positions_count_code_points() -> None:
-    doc = Document("🎉 Héllo\nnext", "a.txt")
+    doc = open_document("🎉 Héllo\nnext", "a.txt")
     assert doc.position(doc.text.index("H")) == (1, 3)
     assert doc.position(doc.text.index("next")) == (2, 1)
 
 
 def test_decode_bom_and_round_trip() -> None:
     data = b"\xef\xbb\xbfHeadline\r\nBody\r\n"
-    doc = Document.from_bytes(data, "a.txt")
+    doc = read_document(data, "a.txt")
     assert doc.bom and doc.text == "Headline\r\nBody\r\n"
     assert doc.to_bytes() == data
 
@@ -117,19 +118,19 @@ def test_decode_bom_and_round_trip() -> None:
 )
 def test_decode_errors_name_the_file(data: bytes, message: str) -> None:
     with pytest.raises(NewslintError) as exc:
-        Document.from_bytes(data, "news/a.txt")
+        read_document(data, "news/a.txt")
     assert str(exc.value).startswith("news/a.txt: ") and message in str(exc.value)
 
 
 def test_masks_cover_urls_code_and_emails() -> None:
-    doc = Document("# T\n\nSee `codeWord` at https://ex.com/aB. Mail desk@ex.com.\n", "a.md")
+    doc = open_document("# T\n\nSee `codeWord` at https://ex.com/aB. Mail desk@ex.com.\n", "a.md")
     masked = [doc.text[s:e] for s, e in doc.masks]
     assert masked == ["`codeWord`", "https://ex.com/aB", "desk@ex.com"]
 
 
 def test_quoted_speech_spans() -> None:
     text = "Headline\n\n“We tried,” he said. “It is done.\n\n“Really done,” he added.\n"
-    doc = Document(text, "a.txt")
+    doc = open_document(text, "a.txt")
     spans = [text[s:e] for s, e in doc.quotes.spans]
     assert spans == ["“We tried,”", "“It is done.", "“Really done,”"]
     assert doc.quotes.problems == []
@@ -146,13 +147,14 @@ PLAIN_MASK_TEXTS = [
 
 @pytest.mark.parametrize("text", PLAIN_MASK_TEXTS)
 def test_masks_of_a_text_file_are_those_a_search_per_block_finds(text):
-    from newslint.formats.regions import _MASKS, PROSE_KINDS
+    from newslint.core.blocks import PROSE_KINDS
+    from newslint.formats.plaintext import _URL, _URL_OR_EMAIL
 
-    doc = Document(text, "a.txt")
+    doc = open_document(text, "a.txt")
     expected = []
     for block in doc.blocks:
         if block.kind in PROSE_KINDS:
-            pattern = _MASKS[False, "@" in text[block.start : block.end]]
+            pattern = _URL_OR_EMAIL if "@" in text[block.start : block.end] else _URL
             for match in pattern.finditer(text, block.start, block.end):
                 end = match.end()
                 while end > match.start() and text[end - 1] in ".,;:!?":
@@ -167,10 +169,10 @@ def test_masks_of_a_text_file_are_those_a_search_per_block_finds(text):
 def test_line_paragraphs_are_those_the_line_loop_finds(text):
     """Text files with a paragraph per line take a one-search path; it gives the blocks the
     general line loop gives."""
-    from newslint.formats import regions
+    from newslint.formats import plaintext
 
-    fast = regions.split_blocks(Document(text, "a.txt", paragraph_breaks="line"))
+    fast = open_document(text, "a.txt", paragraph_breaks="line").blocks
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(regions, "_only_newlines", lambda _text: False)
-        slow = regions.split_blocks(Document(text, "a.txt", paragraph_breaks="line"))
+        patch.setattr(plaintext, "_only_newlines", lambda _text: False)
+        slow = open_document(text, "a.txt", paragraph_breaks="line").blocks
     assert fast == slow

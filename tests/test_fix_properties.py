@@ -17,10 +17,12 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from newslint.config.project import Config
-from newslint.core.document import BOM, Document
+from newslint.core.document import Document
 from newslint.core.engine import lint
 from newslint.core.fixer import fix, select_fixes
 from newslint.core.model import Applicability, Edit, Finding
+from newslint.formats import read_document
+from newslint.formats.encoding import BOM
 
 SAFE = Applicability.SAFE
 RULES = Config(None).rules
@@ -199,7 +201,7 @@ def _original_span(origin: list, start: int, end: int) -> tuple[int, int]:
 )
 @given(articles())
 def test_safe_fix_is_exact_idempotent_and_keeps_content(article: Article) -> None:
-    doc = Document.from_bytes(article.data, "story.txt")
+    doc = read_document(article.data, "story.txt")
     assert doc.text == article.text
     fixed, fixed_findings, passes = _fix_recording(doc)
 
@@ -221,7 +223,7 @@ def test_safe_fix_is_exact_idempotent_and_keeps_content(article: Article) -> Non
     # no safe fix left, and fixing again changes nothing
     assert select_fixes(passes[-1].findings, SAFE)[0] == []
     out = doc.to_bytes(fixed)
-    again = Document.from_bytes(out, "story.txt")
+    again = read_document(out, "story.txt")
     assert _fix_recording(again)[0] == again.text
 
     # paragraphs without a finding are byte-identical; content is never deleted

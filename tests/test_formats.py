@@ -14,8 +14,8 @@ from conftest import ROOT
 from newslint import lint_text
 from newslint.app.cli import main
 from newslint.config.project import Config
-from newslint.core.document import Document
 from newslint.core.model import Finding, Severity
+from newslint.formats import open_document
 from newslint.report import github
 
 SEED = "examples/seed-article.txt"
@@ -155,7 +155,7 @@ def test_sarif_rules_results_and_fixes(capsys: pytest.CaptureFixture[str], seed_
     ] == [(1123, 1, {"text": "L"}), (1129, 1, {"text": "A"})]
     assert results[1]["fixes"][0]["properties"]["applicability"] == "unsafe"
     # every region's line/column range and char range name the same text
-    doc = Document(seed_text, SEED)
+    doc = open_document(seed_text, SEED)
     regions = [r["locations"][0]["physicalLocation"]["region"] for r in results] + [
         rep["deletedRegion"]
         for r in results

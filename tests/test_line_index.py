@@ -20,6 +20,7 @@ from newslint.accel.line_scan import _escaped
 from newslint.checks.boilerplate import Check, Options
 from newslint.config.project import Config
 from newslint.core.document import Document
+from newslint.formats import open_document
 
 RULES = [r for r in Config().available_rules if r.id.startswith("NL2")]
 BAD = sorted({line for r in RULES for bad in r.examples["bad"] for line in bad.splitlines()})
@@ -67,7 +68,7 @@ def _fast(check: Check, doc: Document, blocks: list) -> set[tuple[int, int, str]
 
 
 def _assert_same(text: str, markdown: bool) -> None:
-    doc = Document(text, "a.md" if markdown else "a.txt")
+    doc = open_document(text, "a.md" if markdown else "a.txt")
     for rule in RULES:
         blocks = doc.blocks_of(rule.scope)
         assert _fast(rule.check, doc, blocks) == _reference(rule.check, doc, blocks), rule.id
@@ -110,12 +111,14 @@ def test_quirky_chrome_is_flagged_as_a_plain_check_flags_it(lines: list, markdow
 
 def test_paragraph_units_and_case_sensitive_patterns() -> None:
     check = Check(Options(patterns=[r"Sponsored (content|links)", r"\d+ Shares"], unit="paragraph"))
-    doc = Document("Sponsored\ncontent\n\nsponsored links\n\n  12   Shares \n\nText.\n", "a.txt")
+    doc = open_document(
+        "Sponsored\ncontent\n\nsponsored links\n\n  12   Shares \n\nText.\n", "a.txt"
+    )
     blocks = doc.blocks_of(("paragraph",))
     assert len(_fast(check, doc, blocks)) == 3
     assert _fast(check, doc, blocks) == _reference(check, doc, blocks)
     sensitive = Check(Options(patterns=["Sponsored .*"], ignore_case=False))
-    doc = Document("Sponsored links\nsponsored links\n", "a.txt")
+    doc = open_document("Sponsored links\nsponsored links\n", "a.txt")
     blocks = doc.blocks_of(("paragraph", "headline"))
     assert [u[2] for u in _fast(sensitive, doc, blocks)] == ["Sponsored links"]
 
@@ -123,7 +126,7 @@ def test_paragraph_units_and_case_sensitive_patterns() -> None:
 def test_a_pattern_without_a_sketch_checks_every_line() -> None:
     check = Check(Options(patterns=[r"[[:alpha:]]+ \d+"]))
     assert check.needles is not None and check.needles.needles is None
-    doc = Document("Body.\n\nPage 2\n", "a.txt")
+    doc = open_document("Body.\n\nPage 2\n", "a.txt")
     blocks = doc.blocks_of(("paragraph", "headline"))
     assert _fast(check, doc, blocks) == _reference(check, doc, blocks)
 
@@ -155,7 +158,7 @@ def _haystacks() -> list[tuple[bool, bytes]]:
 def test_one_hyperscan_scan_names_the_lines_the_plain_searches_name() -> None:
     """The scan of all needles (line_scan) and the head, tail and inner searches agree."""
     for rule in RULES:  # make every built-in pattern's needles live
-        LineIndex.of(Document("x\n", "a.txt"), [], False).candidates(rule.check.needles, 300)
+        LineIndex.of(open_document("x\n", "a.txt"), [], False).candidates(rule.check.needles, 300)
     named: set = set()
     for markdown, haystack in _haystacks():
         fast = _Searches(True, markdown)
@@ -175,7 +178,7 @@ def test_threads_scan_for_needles_at_once() -> None:
     rules = [r for r in RULES if r.id == "NL201"]
 
     def lint(_: int) -> int:
-        doc = Document(text, "a.txt")
+        doc = open_document(text, "a.txt")
         return sum(len(list(r.check.run(doc, doc.blocks_of(r.scope)))) for r in rules)
 
     with ThreadPoolExecutor(4) as pool:

@@ -10,6 +10,7 @@ from conftest import EXAMPLES
 
 from newslint.app.cli import main
 from newslint.core.document import Document
+from newslint.formats import open_document
 from newslint.integrations import readability
 
 SEED = EXAMPLES / "seed-article.txt"
@@ -35,7 +36,7 @@ def _paragraphs(doc: Document) -> list[tuple[int, int]]:
 
 def test_every_metric_offline(no_network) -> None:
     text = SEED.read_text(encoding="utf-8")
-    paragraphs = _paragraphs(Document(text, str(SEED)))
+    paragraphs = _paragraphs(open_document(text, str(SEED)))
     values = {f: readability.measure(f, text, paragraphs) for f in readability.FORMULAS}
     assert values["flesch_reading_ease"] == pytest.approx(43.78, abs=0.01)
     assert values["flesch_kincaid_grade"] == pytest.approx(12.35, abs=0.01)

@@ -14,7 +14,7 @@ import sys
 import pytest
 
 from newslint.checks import repeated_block
-from newslint.core.document import Document
+from newslint.formats import open_document
 
 PROSE = ("headline", "heading", "paragraph")
 SENTENCE = "the council approved the budget after a long debate"
@@ -22,7 +22,7 @@ SENTENCE = "the council approved the budget after a long debate"
 
 def _both(text: str, path: str = "a.md", **options: object) -> tuple[list, list]:
     check = repeated_block.Check(repeated_block.Options(**options))
-    doc = Document(text, path)
+    doc = open_document(text, path)
     blocks = [b for b in doc.blocks if b.kind in PROSE]
     fast = [(h.start, h.end, h.values, h.edits) for h in check.run(doc, blocks)]
     exact = check._exact(doc, blocks, range(len(blocks)))

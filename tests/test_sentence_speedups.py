@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from newslint.core import sentences
-from newslint.core.document import Document
 from newslint.core.sentences import ABBREVIATIONS, ends_sentence, sentence_spans, sentence_starts
+from newslint.formats import open_document
 
 ARTICLES = sorted((Path(__file__).parent / "articles").glob("*.*"))
 ARTICLES.append(Path(__file__).parent.parent / "examples" / "seed-article.txt")
@@ -47,7 +47,7 @@ def _plain_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _assert_same(text: str) -> int:
     sentences._cache.clear()
-    doc = Document(text, "a.txt")
+    doc = open_document(text, "a.txt")
     for block in doc.blocks:
         assert list(sentence_starts(text, block.start, block.end)) == _plain_starts(
             text, block.start, block.end

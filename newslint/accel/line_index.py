@@ -22,13 +22,12 @@ from newslint.accel.line_scan import needle_scan
 from newslint.core.document import Block, Document
 
 _ICONS = re.compile("[\ue000-\uf8ff]")  # private-use glyphs of icon fonts
-_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")  # Markdown *, **, _ markers
 _ANCHORED_BYTES = 8  # of a head or tail looked for (fewer needles: quicker to compile)
 
 
 def normal(doc: Document, text: str) -> str:
     """``text`` as patterns see it: no icon glyphs or Markdown emphasis, white space collapsed."""
-    bare = _EMPHASIS.sub("", text) if doc.markdown else text
+    bare = doc.format.strip_markup(text)
     if not bare.isascii():  # icon glyphs are not
         bare = _ICONS.sub("", bare)
     return " ".join(bare.split())
@@ -171,7 +170,7 @@ class LineIndex:
             return list(range(len(self.lines)))
         scan = self._scans.get(found.ignore_case)
         if scan is None or found.key not in scan[0].keys:
-            searches = _searches_for(found, self.doc.markdown)
+            searches = _searches_for(found, bool(self.doc.format.markup_chars))
             scan = self._scans[found.ignore_case] = (
                 searches,
                 searches.lines(self._haystack(found)),
@@ -189,7 +188,9 @@ class LineIndex:
             joined = "\n".join(normal(self.doc, line) for line in self.lines)
         else:
             joined = self._joined
-        return b"\n" + squeeze(joined, found.ignore_case, self.doc.markdown) + b"\n"
+        return (
+            b"\n" + squeeze(joined, found.ignore_case, bool(self.doc.format.markup_chars)) + b"\n"
+        )
 
     def unit(self, line: int) -> tuple[int, int, str] | None:
         """(start, end, normal text) of the stripped unit of ``line``; None if it is blank."""

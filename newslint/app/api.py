@@ -9,6 +9,7 @@ from newslint.core.document import Document
 from newslint.core.engine import RuleTimeout, lint
 from newslint.core.fixer import FixResult, fix
 from newslint.core.model import Applicability, Finding, Rule
+from newslint.formats import open_document
 
 
 def _resolve(path: str | None, config: Config | str | Path | None) -> Config:
@@ -20,9 +21,9 @@ def _resolve(path: str | None, config: Config | str | Path | None) -> Config:
 
 
 def make_document(text: str, path: str | None, config: Config) -> Document:
-    return Document(
+    return open_document(
         text,
-        path or "<text>",
+        path,
         paragraph_breaks=config.settings.paragraph_breaks,
         encoding=config.settings.encoding,
     )

@@ -31,10 +31,10 @@ from newslint.app.output import (
 from newslint.app.parallel import default_jobs, ordered_map_with_context
 from newslint.app.runner import Outcome
 from newslint.config.project import Config, ConfigResolver
-from newslint.core.document import Document
 from newslint.core.engine import lint
 from newslint.core.errors import NewslintError
 from newslint.core.model import Applicability, Rule, Severity
+from newslint.formats import FORMATS, open_document
 from newslint.report import FileReport, render, summary_counts, summary_text
 
 
@@ -71,7 +71,9 @@ def _process_record(ctx: _FeedContext, record: Record) -> _RecordOutcome:
         return _RecordOutcome(error, record.raw)
     name = f"{ctx.feed}#{record.id}"
     settings = ctx.config.settings
-    doc = Document(record.text, name, markdown=False, paragraph_breaks=settings.paragraph_breaks)
+    doc = open_document(
+        record.text, name, doc_format=FORMATS["text"], paragraph_breaks=settings.paragraph_breaks
+    )
     result = _RecordOutcome(line=record.raw)
     outcome = result.outcome
     try:

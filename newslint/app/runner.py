@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newslint import formats
 from newslint.app.api import fix_document
 from newslint.app.baseline import Baselines
 from newslint.app.files import iter_files, read_bytes, too_large, write_atomic
@@ -57,7 +58,7 @@ def read_document(name: str, path: Path | None, is_stdin: bool, config: Config) 
         data = too_large(sys.stdin.buffer.read(limit + 1 if limit else -1), limit, name)
     else:
         data = read_bytes(path, limit)  # type: ignore[arg-type]
-    return Document.from_bytes(
+    return formats.read_document(
         data,
         name,
         encoding=config.settings.encoding,

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from newslint.app.files import iter_files, read_bytes
 from newslint.config.project import ConfigResolver
-from newslint.core.document import Document
 from newslint.core.errors import NewslintError
+from newslint.formats import read_document
 
 if TYPE_CHECKING:
     from newslint.integrations.readability import ArticleStats
@@ -60,7 +60,7 @@ def collect(args: argparse.Namespace) -> tuple[list[ArticleStats], bool]:
     for name, config, path in _documents(args):
         try:
             data = sys.stdin.buffer.read() if path is None else read_bytes(path)
-            doc = Document.from_bytes(
+            doc = read_document(
                 data,
                 name,
                 encoding=config.settings.encoding,

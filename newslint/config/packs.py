@@ -12,6 +12,7 @@ from newslint import checks
 from newslint.config import yamlfile
 from newslint.config.plugins import load_plugin
 from newslint.config.validation import OptionError, build
+from newslint.core.blocks import BLOCK_KINDS, PROSE_KINDS
 from newslint.core.errors import NewslintError
 from newslint.core.model import (
     APPLICABILITIES,
@@ -22,7 +23,6 @@ from newslint.core.model import (
     Rule,
     Severity,
 )
-from newslint.formats.regions import BLOCK_KINDS, PROSE_KINDS
 from newslint.storage.cache import cached_pack, store_pack
 
 COMMON_KEYS = {

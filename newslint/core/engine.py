@@ -46,12 +46,9 @@ def _matches(selectors: frozenset[str], rule: Rule) -> bool:
 
 
 def _directives(doc: Document) -> list[_Directive]:
-    if not doc.markdown:
-        return []
     text = doc.text
-    spans = [(b.start, b.end) for b in doc.blocks if b.kind == "html-comment"] + doc.masks
     found = []
-    for start, end in sorted(spans):
+    for start, end in doc.format.comment_spans(doc):
         match = _DIRECTIVE.fullmatch(text, start, end)
         if not match:
             continue

@@ -12,10 +12,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newslint.formats.regions import PROSE_KINDS
+from newslint.core.blocks import PROSE_KINDS
 
 if TYPE_CHECKING:
-    from newslint.core.document import Block, Document
+    from newslint.core.blocks import Block
+    from newslint.core.document import Document
 
 DOUBLE_OPEN = "“«"
 DOUBLE_CLOSE = "”»"

@@ -35,7 +35,6 @@ ENV_URL = "NEWSLINT_LANGUAGETOOL_URL"
 MAX_REQUEST_CHARS = 20_000  # the public API's limit; self-hosted servers allow more
 CACHE_VERSION = 1
 _SEPARATOR = "\n\n"
-_EMPHASIS = re.compile(r"\*{1,3}|_{1,3}(?=\S)|(?<=\S)_{1,3}|\[")
 
 
 @dataclass
@@ -156,15 +155,10 @@ def build_units(doc: Document, blocks: list[Block], in_quotes: bool = False) -> 
             inner_start, inner_end = max(start + 1, block.start), min(end - 1, block.end)
             if inner_start < inner_end:
                 spans.append((inner_start, inner_end, "quote"))
-        if doc.markdown:
-            spans.extend((m.start(), m.end(), "") for m in _EMPHASIS.finditer(text, *_span(block)))
+        spans.extend((s, e, "") for s, e in doc.format.markup_spans(text, block.start, block.end))
         relative = [(s - block.start, e - block.start, i) for s, e, i in spans]
         units.append(Unit(block.start, text[block.start : block.end], _merge(relative)))
     return units
-
-
-def _span(block: Block) -> tuple[int, int]:
-    return block.start, block.end
 
 
 # -- status and warnings ----------------------------------------------------------------------

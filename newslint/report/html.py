@@ -11,8 +11,8 @@ from collections import Counter
 from html import escape
 
 from newslint.app.api import fix_document
-from newslint.core.document import Document
 from newslint.core.model import Applicability, Finding, Severity
+from newslint.formats import open_document
 from newslint.report import FileReport
 from newslint.version import __version__
 
@@ -173,7 +173,7 @@ def diff_html(path: str, before: str, after: str) -> str:
 
 
 def _fix_section(report: FileReport) -> str:
-    doc = report.document or Document(report.text, report.path)
+    doc = report.document or open_document(report.text, report.path)
     if report.fixed:
         before, after = doc.text, report.text
         noun = "fix" if len(report.fixed) == 1 else "fixes"

@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from newslint.core.document import Document
 from newslint.core.model import Edit, Finding, Rule, Severity
+from newslint.formats import open_document
 from newslint.report import FileReport
 from newslint.version import __version__
 
@@ -120,7 +121,7 @@ def sarif_log(reports: list[FileReport]) -> dict[str, Any]:
     results = []
     artifacts = []
     for report in reports:
-        doc = Document(report.text, report.path)
+        doc = open_document(report.text, report.path)
         uri = artifact_uri(report.path)
         artifacts.append({"location": {"uri": uri}})
         results.extend(_result(f, index[f.rule], doc, uri) for f in report.findings)
