@@ -14,10 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_corpus import DEFAULT_EVAL, english_rows  # noqa: E402
+from eval_corpus import DEFAULT_EVAL, english_rows
 
-import newslint  # noqa: E402
-from newslint.config.project import Config  # noqa: E402
+import newslint
+from newslint.config.project import Config
 
 
 def snapshot(eval_dir: Path) -> list[dict[str, object]]:

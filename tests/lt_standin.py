@@ -237,7 +237,7 @@ class _Handler(BaseHTTPRequestHandler):
             return True
         return False
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         path = urllib.parse.urlsplit(self.path).path
         self.server.requests.append((path, {}))
         if path != "/v2/languages":
@@ -245,7 +245,7 @@ class _Handler(BaseHTTPRequestHandler):
         elif not self._misbehave():
             self._send(200, json.dumps(LANGUAGES).encode())
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+    def do_POST(self) -> None:
         path = urllib.parse.urlsplit(self.path).path
         length = int(self.headers.get("Content-Length", 0))
         body = self.rfile.read(length).decode("utf-8")

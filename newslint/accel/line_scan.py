@@ -64,7 +64,7 @@ def needle_scan(heads: Serves, tails: Serves, inner: Serves) -> NeedleScan | Non
     """A scan for squeezed needles (tails as they end a line, not reversed); None without
     Hyperscan. The database is kept in the user's cache (compiling takes ~20 ms)."""
     try:
-        import hyperscan as hs  # noqa: PLC0415 - optional at run time
+        import hyperscan as hs
     except ImportError:  # pragma: no cover - hyperscan is a dependency
         return None
     needles = sorted(
@@ -88,7 +88,7 @@ def _escaped(needle: bytes) -> bytes:
 
 def _database(hs: Any, expressions: list[bytes]) -> Any:
     """The compiled ``expressions`` (ids in order), from the user's cache when compiled before."""
-    from newslint.storage.cache import cached_blob, store_blob  # noqa: PLC0415 - cheap, but only here
+    from newslint.storage.cache import cached_blob, store_blob
 
     digest = hashlib.sha256(getattr(hs, "__version__", "?").encode())
     for expression in expressions:

@@ -36,7 +36,7 @@ class Prefilter:
         """``specs[i]``: rule i's prefilter patterns (source, ``re`` flags), or None (the rule
         always runs). With ``compile`` false, only a database from the user's cache is used
         (:attr:`ready` tells whether there was one)."""
-        import hyperscan  # noqa: PLC0415 - only runs that lint many documents load it
+        import hyperscan
 
         self._hs = hyperscan
         self.always = {i for i, spec in enumerate(specs) if spec is None}
@@ -75,7 +75,7 @@ class Prefilter:
         A rule whose patterns Hyperscan refuses (e.g. one that can match an empty string)
         always runs instead.
         """
-        from newslint.storage.cache import cached_blob, store_blob  # noqa: PLC0415 - see __init__
+        from newslint.storage.cache import cached_blob, store_blob
 
         key = self._key(expressions) + ".hsdb"
         cached = cached_blob("prefilter", key)
@@ -130,7 +130,7 @@ class Prefilter:
     def _locator(self, index: int) -> Any:
         """A database reporting where rule ``index``'s patterns end (compiled on first use)."""
         if index not in self._locators:
-            from newslint.storage.cache import cached_blob, store_blob  # noqa: PLC0415 - see __init__
+            from newslint.storage.cache import cached_blob, store_blob
 
             hs = self._hs
             patterns = [(p, f & ~hs.HS_FLAG_SINGLEMATCH) for p, f in self._expressions[index]]

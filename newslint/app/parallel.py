@@ -46,7 +46,7 @@ def ordered_map(
     if jobs <= 1:
         yield from map(func, items)
         return
-    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415 - slow import, rarely used
+    from concurrent.futures import ProcessPoolExecutor
 
     source = iter(items)
     pool = ProcessPoolExecutor(jobs, initializer=initializer, initargs=initargs)

@@ -54,7 +54,7 @@ def _documents(args: argparse.Namespace) -> Any:
 
 
 def collect(args: argparse.Namespace) -> tuple[list[ArticleStats], bool]:
-    from newslint.integrations.readability import article_stats  # noqa: PLC0415 - only this command needs it
+    from newslint.integrations.readability import article_stats
 
     rows, errored = [], False
     for name, config, path in _documents(args):
@@ -89,8 +89,8 @@ def render_text(rows: list[ArticleStats]) -> str:
 
 
 def _print_rich(rows: list[ArticleStats]) -> None:
-    from rich.console import Console  # noqa: PLC0415 - only on a terminal
-    from rich.table import Table  # noqa: PLC0415
+    from rich.console import Console
+    from rich.table import Table
 
     table = Table(title="Article statistics")
     for key, label in COLUMNS:

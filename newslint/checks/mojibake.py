@@ -70,7 +70,7 @@ def _badness() -> ModuleType:
             spec.loader.exec_module(module)
             if isinstance(module.BADNESS_RE, re.Pattern) and callable(module.is_bad):
                 return module
-        except Exception:  # noqa: BLE001 - any other layout: the package's own import
+        except Exception:
             pass
     from ftfy import badness
 
@@ -98,7 +98,7 @@ def _badness_reach() -> int | None:
     badness = _badness()
     try:
         width = sre_parse.parse(badness.BADNESS_RE.pattern, badness.BADNESS_RE.flags).getwidth()
-    except Exception:  # noqa: BLE001 - another ftfy: test whole lines
+    except Exception:
         return None
     return width[1] + 1 if width[1] < 64 else None
 

@@ -23,7 +23,7 @@ GROUP = "newslint.checks"
 
 
 def _entry_point(name: str) -> metadata.EntryPoint:
-    from importlib import metadata  # noqa: PLC0415 - only configs naming plugins need it
+    from importlib import metadata
 
     found = list(metadata.entry_points(group=GROUP, name=name))
     if not found:

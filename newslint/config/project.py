@@ -324,7 +324,7 @@ class ConfigResolver:
 
 
 def _gitignore_spec(lines: list[str]) -> pathspec.GitIgnoreSpec:
-    import pathspec  # noqa: PLC0415 - only configs with globs need it
+    import pathspec
 
     return pathspec.GitIgnoreSpec.from_lines(lines)
 

@@ -30,7 +30,7 @@ def _line_loader() -> type:
 
     Booleans follow YAML 1.2: only true/false, so word lists may hold "on", "no" or "yes".
     """
-    import yaml  # noqa: PLC0415
+    import yaml
 
     class LineLoader(yaml.SafeLoader):
         yaml_implicit_resolvers = {
@@ -48,7 +48,7 @@ def _line_loader() -> type:
 
 
 def _construct_mapping(loader: Any, node: Any) -> Mapping:
-    import yaml  # noqa: PLC0415
+    import yaml
 
     loader.flatten_mapping(node)
     mapping = Mapping()
@@ -71,10 +71,10 @@ def _construct_mapping(loader: Any, node: Any) -> Mapping:
 
 def parse(text: str, path: str) -> Any:
     """Parse YAML text; any syntax error or unsafe tag becomes a one-line NewslintError."""
-    import yaml  # noqa: PLC0415 - see _line_loader
+    import yaml
 
     try:
-        return yaml.load(text, Loader=_line_loader())  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_line_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -91,7 +91,7 @@ def load(path: Path) -> Any:
 def load_cached(path: Path) -> Any:
     """:func:`load`, remembered in the user's cache by the file's bytes (as JSON, with the
     lines of every key), so that a run reading only a small config does not import PyYAML."""
-    from newslint.storage.cache import cached_blob, store_blob  # noqa: PLC0415 - cache imports model
+    from newslint.storage.cache import cached_blob, store_blob
 
     data = _read(path)
     key = hashlib.sha256(b"yaml-v1\0" + data).hexdigest() + ".json"

@@ -155,7 +155,7 @@ def _prefilter(rules: tuple[Rule, ...]) -> tuple[Prefilter | None, bool]:
     entry[1] += 1
     long_run = entry[1] > PREFILTER_AFTER
     if entry[2] is None and entry[1] in (1, PREFILTER_AFTER + 1):
-        from newslint.accel.prefilter import Prefilter  # noqa: PLC0415 - see PREFILTER_AFTER
+        from newslint.accel.prefilter import Prefilter
 
         with contextlib.suppress(ImportError):  # no hyperscan for this platform: rules all run
             specs = [getattr(rule.check, "prefilter", None) for rule in rules]

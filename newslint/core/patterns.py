@@ -49,7 +49,7 @@ class PatternTimeout(Exception):
         super().__init__(f"regex {pattern!r} timed out")
 
 
-class time_limit:  # noqa: N801 - used like the context manager function it was
+class time_limit:
     """All pattern searches inside the ``with`` block share ``seconds`` of matching time.
 
     A class rather than a ``contextlib.contextmanager`` generator: the engine enters one per
@@ -84,7 +84,7 @@ class Pattern:
         for re_flag, regex_flag in _FLAGS.items():
             if flags & re_flag:
                 converted |= regex_flag
-        import regex  # noqa: PLC0415 - see the flag values above
+        import regex
 
         try:
             self._regex = regex.compile(source, converted)
@@ -102,7 +102,7 @@ class Pattern:
     @property
     def _compiled(self) -> regex.Pattern:
         if self._regex is None:
-            import regex  # noqa: PLC0415 - see the flag values above
+            import regex
 
             self._regex = regex.compile(self.source, self._flags)
         return self._regex
@@ -113,7 +113,7 @@ class Pattern:
         if self._loose is False:
             self._loose = None
             relaxed = None if self._flags & VERBOSE else relax_for_search(self.source)
-            import regex  # noqa: PLC0415 - see the flag values above
+            import regex
 
             if relaxed is not None:
                 with contextlib.suppress(regex.error, TimeoutError):

@@ -248,7 +248,7 @@ class Client:
         return f"at {self.server}" if self.server else "(local server)"
 
     def _key(self, unit: Unit) -> str:
-        import hashlib  # noqa: PLC0415 - only grammar runs need it
+        import hashlib
 
         s = self.settings
         payload = [
@@ -315,7 +315,7 @@ class Client:
 
     def _start_local(self) -> str:
         try:
-            import language_tool_python  # noqa: PLC0415 - heavy and rarely needed
+            import language_tool_python
 
             self._local_tool = language_tool_python.LanguageTool(self.settings.language)
             return str(self._local_tool.url).removesuffix("v2/").removesuffix("/")
@@ -339,7 +339,7 @@ class Client:
         self._checked_language = True
 
     def _request(self, batch: list[tuple[Unit, str]]) -> None:
-        import urllib.parse  # noqa: PLC0415 - only grammar runs need it
+        import urllib.parse
 
         annotation: list[dict[str, str]] = []
         starts: list[int] = []
@@ -381,7 +381,7 @@ class Client:
 
     def _call(self, endpoint: str, form: bytes | None = None) -> Any:
         """GET (or, with a form-encoded body, POST) an endpoint and decode its JSON answer."""
-        import urllib.error  # noqa: PLC0415 - only grammar runs need it
+        import urllib.error
         import urllib.request  # with http.client, only when a server is asked
 
         headers = {"Content-Type": "application/x-www-form-urlencoded"} if form else {}

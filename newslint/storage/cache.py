@@ -171,8 +171,8 @@ def cached_pack(path: Path) -> tuple[Rule, ...] | None:
     if data is None:
         return None
     try:
-        rules = pickle.loads(data)  # noqa: S301 - written by store_pack, user-owned
-    except Exception:  # noqa: BLE001 - a stale or damaged entry is a miss
+        rules = pickle.loads(data)
+    except Exception:
         return None
     return rules if isinstance(rules, tuple) else None
 
@@ -184,7 +184,7 @@ def store_pack(path: Path, rules: tuple[Rule, ...]) -> None:
         return
     try:
         data = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # noqa: BLE001 - e.g. a check holding something that does not pickle
+    except Exception:
         return
     store_blob("packs", key, data)
 
