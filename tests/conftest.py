@@ -58,11 +58,15 @@ def _plain_environment(monkeypatch) -> None:
 
 @pytest.fixture(autouse=True, scope="session")
 def _own_user_cache(tmp_path_factory):
-    """Compiled packs and prefilters go to a cache of the test session's, not the user's."""
-    previous = os.environ.get("XDG_CACHE_HOME")
-    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    """Parsed packs, prefilters and the cache signing key go to folders of the test session's,
+    not the user's."""
+    names = ("XDG_CACHE_HOME", "XDG_CONFIG_HOME")
+    previous = {name: os.environ.get(name) for name in names}
+    for name in names:
+        os.environ[name] = str(tmp_path_factory.mktemp(name.lower()))
     yield
-    if previous is None:
-        os.environ.pop("XDG_CACHE_HOME", None)
-    else:
-        os.environ["XDG_CACHE_HOME"] = previous
+    for name, value in previous.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value

@@ -122,7 +122,7 @@ def test_cache_hits_and_changed_paragraphs(server, tmp_path) -> None:
     languagetool._clients.clear()  # a new run: only the disk cache is left
     assert _grammar(text, article) == first
     assert len(server.checks()) == 1, "every paragraph came from the cache"
-    assert list((tmp_path / ".newslint_cache" / "languagetool").glob("*/*.json"))
+    assert list((tmp_path / ".newslint_cache" / "languagetool").rglob("*.json"))
     changed = text.replace("count went on", "count went on a extra hour")
     findings = _grammar(changed, article)
     assert len(server.checks()) == 2

@@ -23,7 +23,6 @@ from newslint.core.model import (
     Rule,
     Severity,
 )
-from newslint.storage.cache import cached_pack, store_pack
 
 COMMON_KEYS = {
     "id",
@@ -207,10 +206,7 @@ def load_pack(path: Path, plugins: tuple[str, ...] = ()) -> tuple[Rule, ...]:
 
     ``plugins`` names the entry-point kinds (see newslint.config.plugins) the config enables.
     """
-    compiled = cached_pack(path) if not plugins else None
-    if compiled is not None:
-        return compiled
-    data = yamlfile.load(path)
+    data = yamlfile.load_cached(path)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise NewslintError("a rule pack is a mapping with a 'rules' list", path=str(path), line=1)
     for key in data:
@@ -219,8 +215,6 @@ def load_pack(path: Path, plugins: tuple[str, ...] = ()) -> tuple[Rule, ...]:
     pack = path.stem
     rules = tuple(parse_rule(raw, path, pack, plugins) for raw in data["rules"])
     _check_unique(rules)
-    if not plugins:
-        store_pack(path, rules)
     return rules
 
 

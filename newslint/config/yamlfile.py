@@ -95,14 +95,14 @@ def load_cached(path: Path) -> Any:
 
     data = _read(path)
     key = hashlib.sha256(b"yaml-v1\0" + data).hexdigest() + ".json"
-    cached = cached_blob("config", key)
+    cached = cached_blob("yaml", key)
     if cached is not None:
         with contextlib.suppress(ValueError, KeyError, TypeError):
             return _decode(json.loads(cached))
     parsed = parse(_decoded(data, path), str(path))
     encoded = _encode(parsed)
     if encoded is not _UNSUPPORTED:
-        store_blob("config", key, json.dumps(encoded).encode())
+        store_blob("yaml", key, json.dumps(encoded).encode())
     return parsed
 
 

@@ -26,7 +26,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newslint.storage.cache import write_quietly
+from newslint.storage.blobs import BlobStore
+from newslint.storage.cache import CACHE_DIR
 
 if TYPE_CHECKING:
     from newslint.core.document import Block, Document
@@ -195,18 +196,19 @@ class Client:
     def __init__(self, settings: LanguageToolSettings, root: Path) -> None:
         self.settings = settings
         self.server = settings.server
-        self.cache_dir = self._cache_dir(settings.cache, root)
+        self.store = self._open_store(settings.cache, root)
         self.memory: dict[str, list[tuple[int, int, str, str, str, tuple[str, ...]]]] = {}
         self.down: str | None = None
         self._checked_language = False
         self._local_tool: Any = None
 
     @staticmethod
-    def _cache_dir(cache: bool | str, root: Path) -> Path | None:
+    def _open_store(cache: bool | str, root: Path) -> BlobStore | None:
+        """The disk cache: ``.newslint_cache/`` in the project, or the directory named."""
         if cache is False:
             return None
-        base = root / ".newslint_cache" if cache is True else root / Path(cache).expanduser()
-        return base / "languagetool"
+        folder = root / CACHE_DIR if cache is True else root / Path(cache).expanduser()
+        return BlobStore(folder.parent, folder.name, f"v{CACHE_VERSION}")
 
     @property
     def configured(self) -> bool:
@@ -265,10 +267,10 @@ class Client:
     def _load(self, key: str) -> list | None:
         if key in self.memory:
             return self.memory[key]
-        if self.cache_dir is None:
+        if self.store is None:
             return None
         try:
-            data = json.loads((self.cache_dir / key[:2] / f"{key}.json").read_text("utf-8"))
+            data = json.loads(self.store.get("languagetool", f"{key}.json") or b"")
             entries = [
                 (int(a), int(b), str(r), str(c), str(m), tuple(str(x) for x in reps))
                 for a, b, r, c, m, reps in data
@@ -280,10 +282,10 @@ class Client:
 
     def _store(self, key: str, entries: list) -> None:
         self.memory[key] = entries
-        if self.cache_dir is None:
+        if self.store is None:
             return
         data = json.dumps([[*e[:5], list(e[5])] for e in entries], ensure_ascii=False)
-        write_quietly(self.cache_dir / key[:2] / f"{key}.json", data.encode("utf-8"))
+        self.store.put("languagetool", f"{key}.json", data.encode("utf-8"))
 
     # requests
     def _fetch(self, missing: list[tuple[Unit, str]]) -> None:
