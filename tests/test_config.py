@@ -79,13 +79,14 @@ def test_extends_loop_is_an_error(tmp_path) -> None:
         (
             "select: [all]\nfail_on: loud\n",
             2,
-            "key 'fail_on': expected 'info' or 'warning' or 'error'",
+            "key 'fail_on': expected 'info', 'warning' or 'error'",
         ),
         ("ignore: NL101\n", 1, "key 'ignore': expected a list of strings"),
         ("extends: missing.yaml\n", 1, "extends: no such file 'missing.yaml'"),
         ("severity:\n  NL101: loud\n", 1, "key 'severity'"),
         ("select: [all\n", 2, "invalid YAML"),
         ("a: !!python/object/apply:os.system ['echo hi']\n", 1, "invalid YAML"),
+        ("fail_on: error\nmax_file_size: -5\n", 2, "key 'max_file_size': must be at least 0"),
     ],
 )
 def test_strict_validation(tmp_path, content: str, line: int, message: str) -> None:

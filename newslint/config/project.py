@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from newslint.config import yamlfile
 from newslint.config.packs import builtin_packs, load_packs
 from newslint.config.plugins import load_plugins
-from newslint.config.validation import OptionError, build
+from newslint.config.validation import OptionError, build, option
 from newslint.core.errors import NewslintError
-from newslint.core.model import SEVERITIES, Rule, Severity
+from newslint.core.model import Rule, Severity, SeverityName
 from newslint.integrations.languagetool import LanguageToolSettings, settings_from_env
 
 if TYPE_CHECKING:
@@ -47,15 +47,15 @@ class Settings:
     select: list[str] = field(default_factory=lambda: ["all"])
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
-    severity: dict[str, Literal["info", "warning", "error"]] = field(default_factory=dict)
+    severity: dict[str, SeverityName] = field(default_factory=dict)
     per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
     extensions: list[str] = field(default_factory=lambda: [".md", ".markdown", ".txt"])
     exclude: list[str] = field(default_factory=list)
-    fail_on: Literal["info", "warning", "error"] = "warning"
+    fail_on: SeverityName = "warning"
     paragraph_breaks: Literal["auto", "blank-line", "line"] = "auto"
     encoding: str = "utf-8"
     languagetool: dict[str, Any] = field(default_factory=dict)  # LanguageToolSettings keys
-    max_file_size: int = 1_000_000  # bytes; larger files are an error (0: no limit)
+    max_file_size: int = option(1_000_000, minimum=0)  # bytes; larger: an error (0: no limit)
     plugins: list[str] = field(default_factory=list)  # entry points (newslint.checks) to load
 
 
@@ -83,7 +83,7 @@ def _read_raw(path: Path) -> tuple[dict[str, Any], Any]:
     if data is None:
         data = yamlfile.Mapping()
         data.key_lines = {}
-    if not isinstance(data, dict):
+    if not isinstance(data, yamlfile.Mapping):
         raise NewslintError("a config file is a mapping of settings", path=str(path), line=1)
     return data, data.line_of
 
@@ -129,12 +129,9 @@ def _load_values(path: Path, chain: tuple[Path, ...] = ()) -> dict[str, Any]:
     try:
         settings = build(Settings, raw)
     except OptionError as exc:
-        raise NewslintError(exc.args[0], path=str(path), line=line_of(exc.key)) from None
+        raise NewslintError(str(exc), path=str(path), line=exc.line or line_of(exc.key)) from None
     if "languagetool" in raw:
         settings.languagetool = _languagetool(raw["languagetool"], path, line_of)
-    for level_key, level in settings.severity.items():
-        if level not in SEVERITIES:  # pragma: no cover - guarded by the Literal type
-            raise NewslintError(f"bad severity {level!r}", path=str(path), line=line_of(level_key))
     values: dict[str, Any] = {}
     for parent in settings.extends:
         parent_path = (path.parent / Path(parent).expanduser()).resolve()

@@ -13,7 +13,7 @@ from typing import Any
 from newslint.core.errors import NewslintError
 
 
-class Mapping(dict):
+class Mapping(dict[Any, Any]):
     """A dict that knows the 1-based line of itself and of each of its keys."""
 
     line: int = 0
@@ -21,6 +21,12 @@ class Mapping(dict):
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
+
+    def subset(self, keys: set[str]) -> Mapping:
+        """The items of these keys, with their lines."""
+        part = Mapping({k: v for k, v in self.items() if k in keys})
+        part.line, part.key_lines = self.line, self.key_lines
+        return part
 
 
 @cache
