@@ -152,6 +152,35 @@ def test_fix_run_shows_applied_changes_and_remaining(tmp_path: Path) -> None:
     assert remaining == {0: "AustinSpeaking", 1: "“"}  # the unsafe findings, in the fixed text
 
 
+def test_fixing_a_feed_shows_each_records_changes(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    records = [
+        {"id": "council", "text": COUNCIL},
+        {"id": "clean", "text": "Storm\n\nRoads closed.\n"},
+    ]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    target = tmp_path / "report.html"
+    output = tmp_path / "fixed.jsonl"
+    main(
+        ["fix", "--jsonl", str(feed), "--output", str(output), "--format", "html"]
+        + ["--output-file", str(target)]
+    )
+    page = target.read_text(encoding="utf-8")
+    fixed = fix_text(COUNCIL, path="council.txt")
+    assert f"Changes made by <code>newslint fix</code> ({len(fixed.fixed)} fixes)" in page
+    added = [line[1:] for line in _diff_text(page) if line.startswith("+") and line[1:2] != "+"]
+    assert any("Monday night. The vote" in line for line in added)
+    assert all(line in fixed.text.splitlines() for line in added)
+    assert 'would change (0 safe fixes)</h3>\n<p class="clean">No changes.</p>' in page
+
+
+def test_worker_processes_give_the_same_page(tmp_path: Path) -> None:
+    paths = [_write(tmp_path, f"council{i}.md", COUNCIL) for i in range(4)]
+    one = _report(tmp_path, "-j", "1", *paths)
+    two = _report(tmp_path, "-j", "2", *paths)
+    assert one == two and one.count("would change (2 safe fixes)") == 4
+
+
 def _probe_page(page: str) -> str:
     """The report plus a script that reads back, in the browser, what each finding marks."""
     script = """<script>
