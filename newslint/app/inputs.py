@@ -3,19 +3,20 @@
 An :class:`Input` knows its display name, the path whose config applies, how to read itself
 into a document, and how ``fix`` puts its fixed text back: a file atomically in place, standard
 input to standard output, a feed record as a line of the output feed. A source gives the inputs
-of a run, in order, and the :class:`Sink` that takes what they write to a stream.
+of a run, in order, and where what they write goes (:func:`sink`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from newslint import formats
 from newslint.app.files import iter_files, read_bytes, too_large, write_atomic
@@ -39,7 +40,7 @@ class Input:
         raise NotImplementedError
 
     def write_back(self, doc: Document, result: FixResult) -> bytes:
-        """Put ``fix``'s result back; returns what goes to the run's :class:`Sink`."""
+        """Put ``fix``'s result back; returns what goes to the run's :func:`sink`."""
         raise NotImplementedError
 
     def passthrough(self) -> bytes:
@@ -77,11 +78,11 @@ class FileInput(Input):
 @dataclass
 class StdinInput(Input):
     filename: str | None  # --stdin-filename
+    to_stdout = True
 
     def __post_init__(self) -> None:
         self.name = self.filename or "-"
         self.config_path = Path(self.filename) if self.filename else None
-        self.to_stdout = True
 
     def read(self, config: Config) -> Document:
         limit = config.settings.max_file_size
@@ -141,43 +142,30 @@ def iter_inputs(options: ReadOptions, resolver: ConfigResolver) -> Iterator[Inpu
             yield from map(FileInput, iter_files([name], resolver))
 
 
-class Sink:
-    """Where fixed text that is not written in place goes: a file (``target``, replaced at the
-    end), standard output, or nowhere."""
+@contextlib.contextmanager
+def sink(target: Path | None) -> Iterator[Callable[[bytes], object]]:
+    """Where fixed text not written in place goes: to ``target`` (replaced at the end, left
+    as it was if the run fails), else to standard output."""
+    if target is None:
+        yield _to_stdout
+        return
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.resolve().parent)
+    except OSError as exc:
+        raise NewslintError(f"cannot write: {exc.strerror or exc}", path=str(target)) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle.write
+    except BaseException:
+        os.unlink(name)
+        raise
+    os.replace(name, target)
 
-    def __init__(self, target: Path | None, to_stdout: bool) -> None:
-        self.target = target
-        self.to_stdout = to_stdout
-        self._tmp: Path | None = None
-        self._handle: IO[bytes] | None = None
 
-    def __enter__(self) -> Sink:
-        if self.target is not None:
-            directory = self.target.resolve().parent
-            try:
-                fd, name = tempfile.mkstemp(prefix=f".{self.target.name}.", dir=directory)
-            except OSError as exc:
-                message = f"cannot write: {exc.strerror or exc}"
-                raise NewslintError(message, path=str(self.target)) from None
-            self._tmp = Path(name)
-            self._handle = os.fdopen(fd, "wb")
-        return self
-
-    def write(self, data: bytes) -> None:
-        if self._handle is not None:
-            self._handle.write(data)
-        elif self.to_stdout and data:
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
-
-    def __exit__(self, kind: object, error: object, trace: object) -> None:
-        if self._handle is None or self._tmp is None:
-            return
-        self._handle.close()
-        if error is None:
-            os.replace(self._tmp, self.target)  # type: ignore[arg-type]
-        else:
-            self._tmp.unlink(missing_ok=True)
+def _to_stdout(data: bytes) -> None:
+    if data:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
 
 
 @dataclass

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TextIO
 
 from newslint.app.api import fix_document
-from newslint.app.baseline import Baselines
-from newslint.app.inputs import Input, Sink, Source, open_source
+from newslint.app.baseline import Baselines, Linted
+from newslint.app.inputs import Input, Source, open_source, sink
 from newslint.app.options import RunOptions
 from newslint.app.output import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, emit, print_error, use_color
 from newslint.app.parallel import default_jobs, ordered_map_with_context
@@ -93,7 +93,6 @@ class _Worker:
         outcome = Outcome(output=inp.passthrough() if self.options.writes_back else b"")
         config = self.resolver.for_path(inp.config_path)
         rules = config.rules_for(inp.config_path)
-        hidden_before = self.baselines.hidden
         try:
             baseline = self.baselines.for_root(config.root)
             doc = inp.read(config)
@@ -102,10 +101,9 @@ class _Worker:
             else:
                 report = self._check(inp, doc, rules, config)
             if baseline:
-                findings = report.findings
-                report.findings = self.baselines.hide(
-                    baseline, inp.name, inp.config_path, report.text, findings
-                )
+                linted = Linted(inp.name, inp.config_path, report.text, report.findings)
+                report.findings = baseline.unmatched(linted)
+                outcome.hidden = len(linted.findings) - len(report.findings)
         except RuleTimeout as exc:  # the other rules' findings are still reported
             outcome.errors.append(str(exc))
             report = FileReport(inp.name, doc.text, inp.mark(exc.findings))
@@ -114,7 +112,6 @@ class _Worker:
             return outcome
         level = Severity.parse(self.options.fail_on or config.settings.fail_on)
         outcome.failed = any(f.severity >= level for f in report.findings)
-        outcome.hidden = self.baselines.hidden - hidden_before
         outcome.report = self._keep(report, outcome)
         return outcome
 
@@ -261,9 +258,9 @@ def run(options: RunOptions) -> int:
     else:
         outcomes = map(ctx.process, pending)
     main = _Run(ctx, source, stream)
-    with Sink(source.output, source.to_stdout) as sink:
+    with sink(source.output) as write:
         for inp, outcome in zip(inputs, outcomes, strict=True):
-            sink.write(outcome.output)
+            write(outcome.output)
             main.show(inp, outcome)
     if source.progress:
         source.progress.close()
