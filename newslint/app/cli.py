@@ -7,16 +7,15 @@ The arguments are read here into typed options; ``check`` and ``fix`` run in
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import sys
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from newslint.app import stats
 from newslint.app.baseline import BASELINE_NAME, Baseline, Linted
 from newslint.app.inputs import iter_inputs
-from newslint.app.options import ReadOptions, RunOptions
+from newslint.app.options import RunOptions
 from newslint.app.output import EXIT_CLEAN, EXIT_ERROR, print_error
 from newslint.app.runner import run
 from newslint.core.engine import lint
@@ -24,8 +23,6 @@ from newslint.core.errors import NewslintError
 from newslint.report import REPORTERS
 from newslint.report.rules import explain, explain_json, rules_table
 from newslint.version import __version__
-
-Options = TypeVar("Options", ReadOptions, RunOptions)
 
 
 def _flags(parser: argparse.ArgumentParser, flags: dict[str, str]) -> None:
@@ -162,13 +159,12 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     return result
 
 
-def _options(kind: type[Options], args: argparse.Namespace, **given: Any) -> Options:
-    """``kind`` from the arguments whose names are its fields (and ``given``)."""
-    names = {f.name for f in dataclasses.fields(kind)} - set(given)
-    values = {k: v for k, v in vars(args).items() if k in names}
+def _options(args: argparse.Namespace, **given: Any) -> RunOptions:
+    """The options from the arguments named as their fields (and ``given``)."""
+    values = {k: v for k, v in vars(args).items() if k in RunOptions._fields and k not in given}
     if "paths" in values:
         values["paths"] = tuple(values["paths"])
-    return kind(**values, overrides=_overrides(args), **given)
+    return RunOptions(**values, overrides=_overrides(args), **given)
 
 
 def _output_format(name: str) -> str:
@@ -180,18 +176,18 @@ def _output_format(name: str) -> str:
 
 def _run(args: argparse.Namespace) -> int:
     fmt = _output_format(args.format)
-    return run(_options(RunOptions, args, fixing=args.command == "fix", format=fmt))
+    return run(_options(args, fixing=args.command == "fix", format=fmt))
 
 
 def _rules(args: argparse.Namespace) -> int:
-    config = _options(ReadOptions, args).resolver().for_path(None)
+    config = _options(args).resolver().for_path(None)
     rules = sorted(config.available_rules, key=lambda r: r.id) if args.all else config.rules
     sys.stdout.write(rules_table(tuple(rules), as_json=args.format == "json"))
     return EXIT_CLEAN
 
 
 def _explain(args: argparse.Namespace) -> int:
-    config = _options(ReadOptions, args).resolver().for_path(None)
+    config = _options(args).resolver().for_path(None)
     wanted = args.rule.strip()
     rule = next((r for r in config.available_rules if wanted in (r.id, r.name)), None)
     if rule is None:
@@ -202,7 +198,7 @@ def _explain(args: argparse.Namespace) -> int:
 
 def _baseline(args: argparse.Namespace) -> int:
     """Write (or with ``--prune`` clean) the baseline of the findings in ``args.paths``."""
-    options = _options(ReadOptions, args)
+    options = _options(args)
     resolver = options.resolver()
     linted: list[Linted] = []
     for inp in iter_inputs(options, resolver):
@@ -230,7 +226,7 @@ def _baseline(args: argparse.Namespace) -> int:
 
 
 def _stats(args: argparse.Namespace) -> int:
-    return stats.run(_options(ReadOptions, args), args.format)
+    return stats.run(_options(args), args.format)
 
 
 COMMANDS = {

@@ -14,14 +14,13 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from newslint import formats
 from newslint.app.files import iter_files, read_bytes, too_large, write_atomic
 from newslint.app.jsonl import Progress, iter_lines, parse_record, replace_text
-from newslint.app.options import ReadOptions, RunOptions
+from newslint.app.options import RunOptions
 from newslint.config.project import Config, ConfigResolver
 from newslint.core.document import Document
 from newslint.core.errors import NewslintError
@@ -59,12 +58,10 @@ def _decode(data: bytes, name: str, config: Config) -> Document:
     )
 
 
-@dataclass
 class FileInput(Input):
-    path: Path
-
-    def __post_init__(self) -> None:
-        self.name, self.config_path = str(self.path), self.path
+    def __init__(self, path: Path) -> None:
+        self.path = self.config_path = path
+        self.name = str(path)
 
     def read(self, config: Config) -> Document:
         return _decode(read_bytes(self.path, config.settings.max_file_size), self.name, config)
@@ -75,14 +72,12 @@ class FileInput(Input):
         return b""
 
 
-@dataclass
 class StdinInput(Input):
-    filename: str | None  # --stdin-filename
     to_stdout = True
 
-    def __post_init__(self) -> None:
-        self.name = self.filename or "-"
-        self.config_path = Path(self.filename) if self.filename else None
+    def __init__(self, filename: str | None) -> None:  # --stdin-filename
+        self.name = filename or "-"
+        self.config_path = Path(filename) if filename else None
 
     def read(self, config: Config) -> Document:
         limit = config.settings.max_file_size
@@ -93,25 +88,23 @@ class StdinInput(Input):
         return doc.to_bytes(result.text if result.changed else None)
 
 
-@dataclass
 class RecordInput(Input):
     """A line of a feed; its text field is a plain-text article named ``FEED#ID``, read (and the
     line parsed) where it is linted."""
 
-    feed: Path
-    line: int
-    raw: bytes
-    fields: tuple[str, str]  # the text field and the id field
-    to_stdout: bool  # the fixed feed goes to standard output
-
-    def __post_init__(self) -> None:
-        self.name, self.config_path = str(self.feed), self.feed  # FEED#ID once read
+    def __init__(
+        self, feed: Path, line: int, raw: bytes, fields: tuple[str, str], to_stdout: bool
+    ) -> None:
+        self.feed, self.line, self.raw = feed, line, raw
+        self.text_field, self.id_field = fields
+        self.to_stdout = to_stdout  # the fixed feed goes to standard output
+        self.name, self.config_path = str(feed), feed  # FEED#ID once read
         self.data: dict[str, Any] = {}
         self.id = ""
 
     def read(self, config: Config) -> Document:
         try:
-            self.data, self.id, text = parse_record(self.raw, *self.fields)
+            self.data, self.id, text = parse_record(self.raw, self.text_field, self.id_field)
         except ValueError as exc:
             raise NewslintError(str(exc), path=str(self.feed), line=self.line) from None
         self.name = f"{self.feed}#{self.id}"
@@ -122,7 +115,7 @@ class RecordInput(Input):
 
     def write_back(self, doc: Document, result: FixResult) -> bytes:
         if result.changed:
-            return replace_text(self.data, self.raw, self.fields[0], result.text)
+            return replace_text(self.data, self.raw, self.text_field, result.text)
         return self.raw
 
     def passthrough(self) -> bytes:
@@ -132,7 +125,7 @@ class RecordInput(Input):
         return [dataclasses.replace(f, record=self.id) for f in findings]
 
 
-def iter_inputs(options: ReadOptions, resolver: ConfigResolver) -> Iterator[Input]:
+def iter_inputs(options: RunOptions, resolver: ConfigResolver) -> Iterator[Input]:
     """The inputs ``options.paths`` name: files, article files under directories, '-' for
     standard input."""
     for name in options.paths:
@@ -168,8 +161,7 @@ def _to_stdout(data: bytes) -> None:
         sys.stdout.flush()
 
 
-@dataclass
-class Source:
+class Source(NamedTuple):
     """The inputs of a run, in order, and where the text they write goes."""
 
     inputs: Iterable[Input]

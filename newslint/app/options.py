@@ -1,33 +1,24 @@
-"""What a command was asked to do, typed: built once from the command line by :mod:`cli`."""
+"""What ``check`` or ``fix`` was asked to do, typed: built once from the command line by
+:mod:`newslint.app.cli` (the other commands use the fields they need)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from newslint.config.project import ConfigResolver
 from newslint.core.model import Applicability
 
 
-@dataclass(frozen=True)
-class ReadOptions:
-    """The articles a command reads and the config they get."""
+class RunOptions(NamedTuple):
+    """The inputs, their config, and what to do with them (a NamedTuple: cheap to create at
+    start-up and to send to worker processes)."""
 
     paths: tuple[str, ...] = (".",)
     config: Path | None = None  # --config: one config for every file
-    overrides: dict[str, Any] = field(default_factory=dict)  # --select, --ignore, --encoding...
+    overrides: dict[str, Any] = {}  # --select, --ignore, --encoding...; never changed
     stdin_filename: str | None = None  # the path assumed for '-'
-
-    def resolver(self) -> ConfigResolver:
-        return ConfigResolver(self.config, self.overrides)
-
-
-@dataclass(frozen=True)
-class RunOptions(ReadOptions):
-    """``check`` (``fixing`` false) or ``fix`` over files, standard input or a ``feed``."""
-
-    fixing: bool = False
+    fixing: bool = False  # fix, not check
     format: str = "text"  # a name in newslint.report.REPORTERS
     color: str = "auto"  # auto, always or never
     fail_on: str | None = None  # lowest severity that fails the run (default: the config's)
@@ -47,6 +38,9 @@ class RunOptions(ReadOptions):
     text_field: str = "text"
     id_field: str = "id"
     output: Path | None = None  # fix --jsonl: the fixed feed (default: standard output)
+
+    def resolver(self) -> ConfigResolver:
+        return ConfigResolver(self.config, self.overrides)
 
     @property
     def minimum(self) -> Applicability:

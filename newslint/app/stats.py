@@ -11,7 +11,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from newslint.app.inputs import iter_inputs
-from newslint.app.options import ReadOptions
+from newslint.app.options import RunOptions
 from newslint.app.output import print_error
 from newslint.core.errors import NewslintError
 
@@ -29,7 +29,7 @@ COLUMNS = (
 )
 
 
-def collect(options: ReadOptions) -> tuple[list[ArticleStats], bool]:
+def collect(options: RunOptions) -> tuple[list[ArticleStats], bool]:
     """The statistics of each input, and whether any could not be read."""
     from newslint.integrations.readability import article_stats
 
@@ -72,7 +72,7 @@ def _print_rich(rows: list[ArticleStats]) -> None:
     Console().print(table)
 
 
-def run(options: ReadOptions, fmt: str) -> int:
+def run(options: RunOptions, fmt: str) -> int:
     """``newslint stats``: the table (``fmt`` auto, text or json); 2 if an input failed."""
     rows, errored = collect(options)
     if fmt == "json":

@@ -8,12 +8,12 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from newslint.core.model import Applicability, Finding, Rule
 
 
-@dataclass(frozen=True)
-class FixPreview:
+class FixPreview(NamedTuple):
     """A file's text before and after its fixes: those ``fix`` applied, or the safe ones
     ``check`` found (``fixes`` counts them)."""
 
@@ -36,8 +36,7 @@ class FileReport:
     preview: FixPreview | None = None
 
 
-@dataclass(frozen=True)
-class Reporter:
+class Reporter(NamedTuple):
     """An output format and what it needs from a run."""
 
     name: str
