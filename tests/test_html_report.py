@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -174,11 +175,19 @@ def test_fixing_a_feed_shows_each_records_changes(tmp_path: Path) -> None:
     assert 'would change (0 safe fixes)</h3>\n<p class="clean">No changes.</p>' in page
 
 
-def test_worker_processes_give_the_same_page(tmp_path: Path) -> None:
-    paths = [_write(tmp_path, f"council{i}.md", COUNCIL) for i in range(4)]
-    one = _report(tmp_path, "-j", "1", *paths)
-    two = _report(tmp_path, "-j", "2", *paths)
-    assert one == two and one.count("would change (2 safe fixes)") == 4
+def test_worker_processes_give_the_same_page(tmp_path: Path, seed_text: str) -> None:
+    """In fresh processes, as a user runs them; --no-cache: every article is linted in a worker."""
+    paths = [_write(tmp_path, f"seed{i}.txt", seed_text) for i in range(4)]
+    pages = []
+    for jobs in ("1", "2"):
+        target = tmp_path / f"j{jobs}.html"
+        options = ["--no-cache", "--format", "html", "--output-file", str(target), "-j", jobs]
+        run = [sys.executable, "-m", "newslint", "check", *options, *paths]
+        result = subprocess.run(run, capture_output=True, text=True, check=False)
+        assert result.returncode == 1 and result.stderr == ""
+        pages.append(target.read_text(encoding="utf-8"))
+    assert pages[0] == pages[1]
+    assert pages[0].count("What <code>newslint fix</code> would change") == 4
 
 
 def _probe_page(page: str) -> str:
