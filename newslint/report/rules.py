@@ -7,7 +7,9 @@ from typing import Any
 
 from newslint.core.model import Rule
 
-COLUMNS = ("id", "name", "category", "severity", "fixable", "pack")
+COLUMNS = ("id", "name", "category", "severity", "fixable", "pack")  # of the table
+ROW = (*COLUMNS, "kind")  # a rule in ``rules --format json``
+EXPLAINED = ("id", "name", "kind", "category", "severity", "pack", "fixable", "message")
 
 
 def fixable(rule: Rule) -> str:
@@ -15,21 +17,14 @@ def fixable(rule: Rule) -> str:
     return str(rule.fix.applicability) if rule.fixable and rule.fix else "-"
 
 
-def _row(rule: Rule) -> dict[str, str]:
-    return {
-        "id": rule.id,
-        "name": rule.name,
-        "category": rule.category,
-        "severity": str(rule.severity),
-        "fixable": fixable(rule),
-        "pack": rule.pack,
-        "kind": rule.kind,
-    }
+def _fields(rule: Rule, names: tuple[str, ...]) -> dict[str, Any]:
+    values = {"severity": str(rule.severity), "fixable": fixable(rule)}
+    return {name: values[name] if name in values else getattr(rule, name) for name in names}
 
 
 def rules_table(rules: tuple[Rule, ...], *, as_json: bool = False) -> str:
     """One row per rule: aligned columns, or a JSON array."""
-    rows = [_row(r) for r in rules]
+    rows = [_fields(r, ROW) for r in rules]
     if as_json:
         return json.dumps(rows, indent=2) + "\n"
     widths = {c: max([len(c)] + [len(row[c]) for row in rows]) for c in COLUMNS}
@@ -39,18 +34,7 @@ def rules_table(rules: tuple[Rule, ...], *, as_json: bool = False) -> str:
 
 
 def explain_json(rule: Rule) -> str:
-    fields: dict[str, Any] = {
-        "id": rule.id,
-        "name": rule.name,
-        "kind": rule.kind,
-        "category": rule.category,
-        "severity": str(rule.severity),
-        "pack": rule.pack,
-        "fixable": fixable(rule),
-        "message": rule.message,
-        "description": rule.description,
-        "examples": rule.examples,
-    }
+    fields = _fields(rule, (*EXPLAINED, "description", "examples"))
     return json.dumps(fields, indent=2, ensure_ascii=False) + "\n"
 
 
