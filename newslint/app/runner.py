@@ -222,10 +222,8 @@ class _Run:
             self.stream.write(summary + "\n" if summary else "")
         if self.hidden and not options.quiet:
             noun = "finding" if self.hidden == 1 else "findings"
-            print(
-                f"{self.hidden} baselined {noun} not shown (--no-baseline shows them)",
-                file=sys.stderr,
-            )
+            note = f"{self.hidden} baselined {noun} not shown (--no-baseline shows them)"
+            print(note, file=sys.stderr)
         if options.require_grammar and languagetool.problems():
             for reason in languagetool.unreported():  # the others were warned about already
                 print_error(f"--require-grammar: {reason}")
