@@ -232,6 +232,19 @@ def test_no_server_configured_is_silent(tmp_path, capsys) -> None:
     ]
 
 
+def test_require_grammar_holds_for_a_feed(tmp_path, capsys) -> None:
+    _project(tmp_path)  # the config, with no server
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": 1, "text": "Headline\n\nIt was a upset.\n"}) + "\n")
+    assert main(["check", "--jsonl", str(feed)]) == 0
+    assert main(["check", "--jsonl", str(feed), "--require-grammar"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        "newslint: error: --require-grammar: no LanguageTool server is configured"
+        " (languagetool.server or $NEWSLINT_LANGUAGETOOL_URL)"
+    ]
+
+
 def _assert_one_warning(err: str, *phrases: str) -> None:
     lines = err.strip().splitlines()
     assert len(lines) == 1, lines
