@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from newslint import yamlfile
 from newslint.errors import NewslintError
+from newslint.integrations.backends import GrammarSettings
 from newslint.languagetool import LanguageToolSettings, settings_from_env
 from newslint.loader import builtin_packs, load_packs
 from newslint.model import SEVERITIES, Rule, Severity
@@ -34,7 +35,12 @@ else:  # pragma: no cover
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 _MERGED_LISTS = ("packs",)
-_MERGED_MAPS = ("severity", "per_path_ignores", "languagetool")
+_MERGED_MAPS = ("severity", "per_path_ignores", "languagetool", "grammar")
+# keys holding a mapping of their own settings, validated key by key: (class, what it holds)
+_NESTED = {
+    "languagetool": (LanguageToolSettings, "server, language, disabled_rules, ..."),
+    "grammar": (GrammarSettings, "backend, dialect, disabled_rules, ..."),
+}
 
 
 @dataclass
@@ -55,6 +61,7 @@ class Settings:
     paragraph_breaks: Literal["auto", "blank-line", "line"] = "auto"
     encoding: str = "utf-8"
     languagetool: dict[str, Any] = field(default_factory=dict)  # LanguageToolSettings keys
+    grammar: dict[str, Any] = field(default_factory=dict)  # GrammarSettings keys
     max_file_size: int = 1_000_000  # bytes; larger files are an error (0: no limit)
     plugins: list[str] = field(default_factory=list)  # entry points (newslint.checks) to load
 
@@ -120,18 +127,18 @@ def _load_values(path: Path, chain: tuple[Path, ...] = ()) -> dict[str, Any]:
     raw = {k.replace("-", "_") if isinstance(k, str) else k: v for k, v in raw.items()}
     if isinstance(raw.get("extends"), str):
         raw["extends"] = [raw["extends"]]
-    if "languagetool" in raw and not isinstance(raw["languagetool"], dict):
-        raise NewslintError(
-            "languagetool: expected a mapping (server, language, disabled_rules, ...)",
-            path=str(path),
-            line=line_of("languagetool"),
-        )
+    for key, (_cls, holds) in _NESTED.items():
+        if key in raw and not isinstance(raw[key], dict):
+            raise NewslintError(
+                f"{key}: expected a mapping ({holds})", path=str(path), line=line_of(key)
+            )
     try:
         settings = build(Settings, raw)
     except OptionError as exc:
         raise NewslintError(exc.args[0], path=str(path), line=line_of(exc.key)) from None
-    if "languagetool" in raw:
-        settings.languagetool = _languagetool(raw["languagetool"], path, line_of)
+    for key, (cls, _holds) in _NESTED.items():
+        if key in raw:
+            setattr(settings, key, _nested(key, cls, raw[key], path, line_of))
     for level_key, level in settings.severity.items():
         if level not in SEVERITIES:  # pragma: no cover - guarded by the Literal type
             raise NewslintError(f"bad severity {level!r}", path=str(path), line=line_of(level_key))
@@ -151,17 +158,18 @@ def _load_values(path: Path, chain: tuple[Path, ...] = ()) -> dict[str, Any]:
     return values
 
 
-def _languagetool(raw: dict[str, Any], path: Path, line_of: Any) -> dict[str, Any]:
-    """The ``languagetool`` mapping validated key by key (``cache`` as a path is made absolute)."""
+def _nested(name: str, cls: type, raw: dict[str, Any], path: Path, line_of: Any) -> dict[str, Any]:
+    """A mapping key (``languagetool``, ``grammar``) validated key by key against ``cls``
+    (``cache`` as a path is made absolute)."""
     nested_line = getattr(raw, "line_of", None)
     try:
-        checked = build(LanguageToolSettings, dict(raw))
+        checked = build(cls, dict(raw))
         problem = checked.validate()
     except OptionError as exc:
         problem = (exc.key, exc.args[0])
     if problem:
-        line = nested_line(problem[0]) if nested_line else line_of("languagetool")
-        raise NewslintError(f"languagetool: {problem[1]}", path=str(path), line=line)
+        line = nested_line(problem[0]) if nested_line else line_of(name)
+        raise NewslintError(f"{name}: {problem[1]}", path=str(path), line=line)
     values = {k.replace("-", "_"): getattr(checked, k.replace("-", "_")) for k in raw}
     if isinstance(values.get("cache"), str):
         values["cache"] = str((path.parent / Path(values["cache"]).expanduser()).resolve())
@@ -181,6 +189,7 @@ class Config:
             values[key] = list(values.get(key, [])) + list(value) if extend else value
         self.settings = Settings(**values)
         self.languagetool = settings_from_env(LanguageToolSettings(**self.settings.languagetool))
+        self.grammar = GrammarSettings(**self.settings.grammar)
 
     def _where(self, key: str) -> dict[str, Any]:
         path, line = self._lines.get(key, (self.path, None))

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newslint import languagetool
 from newslint.api import fix_document
 from newslint.baseline import Baselines
 from newslint.cache import FindingsCache
@@ -22,6 +21,7 @@ from newslint.document import Document
 from newslint.engine import RuleTimeout, lint
 from newslint.errors import NewslintError
 from newslint.files import iter_files, read_bytes, too_large, write_atomic
+from newslint.integrations import status
 from newslint.model import Applicability, Rule, Severity
 from newslint.output import (
     EXIT_CLEAN,
@@ -103,19 +103,22 @@ class Outcome:
     failed: bool = False
     hidden: int = 0  # findings a baseline hid
     counts: tuple[int, int, int] = (0, 0, 0)  # for the summary line of a streamed report
+    warnings: list[str] = field(default_factory=list)  # grammar backend trouble, in a worker
 
 
 def _talks_to_server(rule: Rule) -> bool:
-    """Whether a rule sends text to a configured LanguageTool server."""
+    """Whether a rule sends text to a configured LanguageTool server (one process does)."""
     client = getattr(rule.check, "client", None)
-    return rule.kind == "grammar" and client is not None and client.configured
+    return (
+        rule.kind == "grammar" and client is not None and client.configured and client.one_process
+    )
 
 
 def _asks_server(rule: Rule) -> bool:
-    """Whether a rule's findings may depend on a LanguageTool server (so they are not cached):
-    any grammar rule not yet bound to a client counts too."""
-    unbound = rule.kind == "grammar" and getattr(rule.check, "client", None) is None
-    return unbound or _talks_to_server(rule)
+    """Whether a rule's findings may depend on a grammar backend (so they are not cached: the
+    backends keep their own cache); any grammar rule not yet bound to a backend counts too."""
+    client = getattr(rule.check, "client", None)
+    return rule.kind == "grammar" and (client is None or client.configured)
 
 
 def _lint_cached(ctx: _Context, doc: Document, rules: tuple[Rule, ...], config: Config) -> list:
@@ -189,7 +192,9 @@ def _process(ctx: _Context, name: str, path: Path | None, is_stdin: bool) -> Out
 
 
 def _process_in_worker(ctx: _Context, item: tuple[str, Path | None, bool]) -> Outcome:
+    status.hold()  # the main process prints each warning once
     outcome = _process(ctx, *item)
+    outcome.warnings = status.take_held()
     if outcome.report is not None:
         outcome.report.rules = ()  # the main process adds them back if the format needs them
     return outcome
@@ -214,7 +219,7 @@ def run_files(args: argparse.Namespace) -> int:
     streamed = streamed and args.output_file is None
     color = use_color(args, stream)
     ctx = _Context.build(args, fmt, color, streamed)
-    languagetool.reset_problems()
+    status.reset_problems()
     inputs = list(iter_inputs(args, ctx.resolver))
     jobs = _jobs(args, inputs)
     if jobs > 1:
@@ -233,6 +238,8 @@ def run_files(args: argparse.Namespace) -> int:
     hidden = 0
     counts = [0, 0, 0]  # findings, safe fixes, unsafe fixes: for a streamed summary
     for (_, path, is_stdin), outcome in zip(inputs, outcomes, strict=True):
+        for message in outcome.warnings:
+            status.warn(message)
         for message in outcome.errors:
             print_error(message)
             errored = True
@@ -261,8 +268,8 @@ def run_files(args: argparse.Namespace) -> int:
         noun = "finding" if hidden == 1 else "findings"
         shown = f"{hidden} baselined {noun} not shown (--no-baseline shows them)"
         print(shown, file=sys.stderr)
-    if args.require_grammar and languagetool.problems():
-        for reason in languagetool.unreported():  # the others were warned about already
+    if args.require_grammar and status.problems():
+        for reason in status.unreported():  # the others were warned about already
             print_error(f"--require-grammar: {reason}")
         return EXIT_ERROR
     if errored:
