@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from newslint.config.project import Config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +29,38 @@ def languagetool_standin():
 
     with StandIn() as server:
         yield server
+
+
+@pytest.fixture
+def server():
+    """A LanguageTool stand-in of the test's own (its modes, requests and replays)."""
+    from lt_standin import StandIn
+
+    with StandIn() as standin:
+        yield standin
+
+
+@pytest.fixture
+def isolated_languagetool(monkeypatch, tmp_path) -> None:
+    """No server from the environment, no client or grammar problem left by another test, and
+    a temporary working directory (for the grammar caches)."""
+    from newslint.integrations import languagetool, status
+
+    monkeypatch.delenv(languagetool.ENV_URL, raising=False)
+    monkeypatch.setattr(languagetool, "_clients", {})
+    monkeypatch.chdir(tmp_path)
+    status.reset_problems()
+
+
+def assert_one_warning(err: str, backend: str, *phrases: str) -> None:
+    """``err`` is one grammar warning line from ``backend`` holding every phrase."""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"newslint: warning: {backend}")
+    assert lines[0].endswith("; grammar rules skipped")
+    for phrase in phrases:
+        assert phrase in lines[0]
+    assert "Traceback" not in err
 
 
 @pytest.fixture(autouse=True)

@@ -25,7 +25,7 @@ from newslint.core.document import Document
 from newslint.core.engine import RuleTimeout, lint
 from newslint.core.errors import NewslintError
 from newslint.core.model import Applicability, Finding, Rule, Severity
-from newslint.integrations import languagetool
+from newslint.integrations import status
 from newslint.report import (
     REPORTERS,
     FileReport,
@@ -52,19 +52,22 @@ class Outcome:
     failed: bool = False
     hidden: int = 0  # findings a baseline hid
     counts: tuple[int, int, int] = (0, 0, 0)  # for the summary line of a streamed report
+    warnings: list[str] = field(default_factory=list)  # grammar backend trouble, in a worker
 
 
 def _talks_to_server(rule: Rule) -> bool:
-    """Whether a rule sends text to a configured LanguageTool server."""
+    """Whether a rule sends text to a configured LanguageTool server (one process does)."""
     client = getattr(rule.check, "client", None)
-    return rule.kind == "grammar" and client is not None and client.configured
+    return (
+        rule.kind == "grammar" and client is not None and client.configured and client.one_process
+    )
 
 
 def _asks_server(rule: Rule) -> bool:
-    """Whether a rule's findings may depend on a LanguageTool server (so they are not cached):
-    any grammar rule not yet bound to a client counts too."""
-    unbound = rule.kind == "grammar" and getattr(rule.check, "client", None) is None
-    return unbound or _talks_to_server(rule)
+    """Whether a rule's findings may depend on a grammar backend (so they are not cached: the
+    backends keep their own cache); any grammar rule not yet bound to a backend counts too."""
+    client = getattr(rule.check, "client", None)
+    return rule.kind == "grammar" and (client is None or client.configured)
 
 
 @dataclass
@@ -87,6 +90,14 @@ class _Worker:
     @property
     def reporter(self) -> Reporter:
         return REPORTERS[self.options.format]
+
+    def process_in_worker(self, inp: Input) -> Outcome:
+        """:meth:`process` in a worker process: warnings go to the main process, which prints
+        each once."""
+        status.hold()
+        outcome = self.process(inp)
+        outcome.warnings = status.take_held()
+        return outcome
 
     def process(self, inp: Input) -> Outcome:
         """Lint or fix one input; everything it outputs goes in the outcome."""
@@ -192,6 +203,8 @@ class _Run:
         reporter, progress = self.ctx.reporter, self.source.progress
         if progress and (outcome.errors or outcome.note or outcome.chunk):
             progress.close()
+        for message in outcome.warnings:
+            status.warn(message)
         for message in outcome.errors:
             print_error(message)
             self.errored = True
@@ -224,8 +237,8 @@ class _Run:
             noun = "finding" if self.hidden == 1 else "findings"
             note = f"{self.hidden} baselined {noun} not shown (--no-baseline shows them)"
             print(note, file=sys.stderr)
-        if options.require_grammar and languagetool.problems():
-            for reason in languagetool.unreported():  # the others were warned about already
+        if options.require_grammar and status.problems():
+            for reason in status.unreported():  # the others were warned about already
                 print_error(f"--require-grammar: {reason}")
             return EXIT_ERROR
         if self.errored:
@@ -245,13 +258,13 @@ def run(options: RunOptions) -> int:
     streamed = streamed and (not options.fixing or source.unbounded)
     color = use_color(options.color, stream)
     ctx = _Worker.build(options, color, streamed)
-    languagetool.reset_problems()
+    status.reset_problems()
     jobs = ctx.jobs(source)
     inputs, pending = itertools.tee(source.inputs)
     if jobs > 1:
         build_args = (options, color, streamed)
         outcomes = ordered_map_with_context(
-            _Worker.process, pending, jobs, _Worker.build, build_args
+            _Worker.process_in_worker, pending, jobs, _Worker.build, build_args
         )
     else:
         outcomes = map(ctx.process, pending)

@@ -22,6 +22,7 @@ from newslint.config.plugins import load_plugins
 from newslint.config.validation import OptionError, build, option
 from newslint.core.errors import NewslintError
 from newslint.core.model import Rule, Severity, SeverityName
+from newslint.integrations.backends import GrammarSettings
 from newslint.integrations.languagetool import LanguageToolSettings, settings_from_env
 
 if TYPE_CHECKING:
@@ -34,7 +35,12 @@ else:  # pragma: no cover
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 _MERGED_LISTS = ("packs",)
-_MERGED_MAPS = ("severity", "per_path_ignores", "languagetool")
+_MERGED_MAPS = ("severity", "per_path_ignores", "languagetool", "grammar")
+# keys holding a mapping of their own settings, validated key by key: (class, what it holds)
+_NESTED = {
+    "languagetool": (LanguageToolSettings, "server, language, disabled_rules, ..."),
+    "grammar": (GrammarSettings, "backend, dialect, disabled_rules, ..."),
+}
 
 
 @dataclass
@@ -55,6 +61,7 @@ class Settings:
     paragraph_breaks: Literal["auto", "blank-line", "line"] = "auto"
     encoding: str = "utf-8"
     languagetool: dict[str, Any] = field(default_factory=dict)  # LanguageToolSettings keys
+    grammar: dict[str, Any] = field(default_factory=dict)  # GrammarSettings keys
     max_file_size: int = option(1_000_000, minimum=0)  # bytes; larger: an error (0: no limit)
     plugins: list[str] = field(default_factory=list)  # entry points (newslint.checks) to load
 
@@ -169,16 +176,18 @@ class _Loader:
         raw = {k.replace("-", "_") if isinstance(k, str) else k: v for k, v in raw.items()}
         if isinstance(raw.get("extends"), str):
             raw["extends"] = [raw["extends"]]
-        if "languagetool" in raw and not isinstance(raw["languagetool"], dict):
-            message = "languagetool: expected a mapping (server, language, disabled_rules, ...)"
-            raise NewslintError(message, path=str(path), line=line_of("languagetool"))
+        for key, (_cls, holds) in _NESTED.items():
+            if key in raw and not isinstance(raw[key], dict):
+                message = f"{key}: expected a mapping ({holds})"
+                raise NewslintError(message, path=str(path), line=line_of(key))
         try:
             settings = build(Settings, raw)
         except OptionError as exc:
             line = exc.line or line_of(exc.key)
             raise NewslintError(str(exc), path=str(path), line=line) from None
-        if "languagetool" in raw:
-            settings.languagetool = _languagetool(raw["languagetool"], path, line_of)
+        for key, (cls, _holds) in _NESTED.items():
+            if key in raw:
+                setattr(settings, key, _nested(key, cls, raw[key], path, line_of))
         values: dict[str, Any] = {}
         for parent in settings.extends:
             parent_path = self._inside(path, parent, "extends", line_of("extends"))
@@ -195,17 +204,18 @@ class _Loader:
         return values
 
 
-def _languagetool(raw: dict[str, Any], path: Path, line_of: Any) -> dict[str, Any]:
-    """The ``languagetool`` mapping validated key by key (``cache`` as a path is made absolute)."""
+def _nested(name: str, cls: type, raw: dict[str, Any], path: Path, line_of: Any) -> dict[str, Any]:
+    """A mapping key (``languagetool``, ``grammar``) validated key by key against ``cls``
+    (``cache`` as a path is made absolute)."""
     nested_line = getattr(raw, "line_of", None)
     try:
-        checked = build(LanguageToolSettings, dict(raw))
+        checked = build(cls, dict(raw))
         problem = checked.validate()
     except OptionError as exc:
         problem = (exc.key, exc.args[0])
     if problem:
-        line = nested_line(problem[0]) if nested_line else line_of("languagetool")
-        raise NewslintError(f"languagetool: {problem[1]}", path=str(path), line=line)
+        line = nested_line(problem[0]) if nested_line else line_of(name)
+        raise NewslintError(f"{name}: {problem[1]}", path=str(path), line=line)
     values = {k.replace("-", "_"): getattr(checked, k.replace("-", "_")) for k in raw}
     if isinstance(values.get("cache"), str):
         values["cache"] = str((path.parent / Path(values["cache"]).expanduser()).resolve())
@@ -226,6 +236,7 @@ class Config:
             values[key] = list(values.get(key, [])) + list(value) if extend else value
         self.settings = Settings(**values)
         self.languagetool = settings_from_env(LanguageToolSettings(**self.settings.languagetool))
+        self.grammar = GrammarSettings(**self.settings.grammar)
 
     def _where(self, key: str) -> dict[str, Any]:
         path, line = self._lines.get(key, (self.path, None))
