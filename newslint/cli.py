@@ -1,4 +1,4 @@
-"""Command line: ``newslint check|fix|rules|explain|baseline|stats``.
+"""Command line: ``newslint check|fix|rules|explain|baseline|stats|server``.
 
 ``check`` and ``fix`` run over files (:mod:`newslint.runner`) or a JSON Lines feed
 (:mod:`newslint.feed_runner`); ``rules``, ``explain``, ``baseline`` and ``stats`` are here.
@@ -17,7 +17,8 @@ from newslint.baseline import BASELINE_NAME, Baseline, Linted
 from newslint.config import ConfigResolver
 from newslint.engine import lint
 from newslint.errors import NewslintError
-from newslint.model import Rule
+from newslint.explain import explain_data, explain_text, fixability
+from newslint.lsp import command as server_command
 from newslint.output import EXIT_CLEAN, EXIT_ERROR, overrides, print_error
 from newslint.report import FORMATS
 from newslint.runner import iter_inputs, read_document, run_files
@@ -83,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
             help="exit 2 when the grammar rules cannot run (no LanguageTool server, or it fails)",
         )
     stats.add_parser(sub)
+    server_command.add_parser(sub)
     for command in (check, fix):
         command.add_argument(
             "--baseline",
@@ -135,10 +137,6 @@ def _add_batch_options(check: argparse.ArgumentParser, fix: argparse.ArgumentPar
     )
 
 
-def _fixable(rule: Rule) -> str:
-    return str(rule.fix.applicability) if rule.fixable and rule.fix else "-"
-
-
 def _rules(args: argparse.Namespace) -> int:
     config = ConfigResolver(args.config, overrides(args)).for_path(None)
     rules = sorted(config.available_rules, key=lambda r: r.id) if args.all else config.rules
@@ -148,7 +146,7 @@ def _rules(args: argparse.Namespace) -> int:
             "name": r.name,
             "category": r.category,
             "severity": str(r.severity),
-            "fixable": _fixable(r),
+            "fixable": fixability(r),
             "pack": r.pack,
             "kind": r.kind,
         }
@@ -172,41 +170,9 @@ def _explain(args: argparse.Namespace) -> int:
     if rule is None:
         raise NewslintError(f"no rule {wanted!r}; `newslint rules --all` lists them")
     if args.format == "json":
-        print(
-            json.dumps(
-                {
-                    "id": rule.id,
-                    "name": rule.name,
-                    "kind": rule.kind,
-                    "category": rule.category,
-                    "severity": str(rule.severity),
-                    "pack": rule.pack,
-                    "fixable": _fixable(rule),
-                    "message": rule.message,
-                    "description": rule.description,
-                    "examples": rule.examples,
-                },
-                indent=2,
-                ensure_ascii=False,
-            )
-        )
-        return EXIT_CLEAN
-    print(f"{rule.id} {rule.name}")
-    print(f"category: {rule.category}  severity: {rule.severity}  kind: {rule.kind}", end="")
-    print(f"  pack: {rule.pack}")
-    print(f"fix: {_fixable(rule)}" + (f" ({rule.fix.title})" if rule.fix else ""))
-    print()
-    print(rule.description)
-    for label in ("bad", "good"):
-        if rule.examples[label]:
-            print(f"\n{label.capitalize()}:")
-            for example in rule.examples[label]:
-                print("  " + example.replace("\n", "\n  "))
-    if rule.examples["fixed"]:
-        print("\nFixed:")
-        for pair in rule.examples["fixed"]:
-            print("  before: " + pair["before"].replace("\n", "\n          "))
-            print("  after:  " + pair["after"].replace("\n", "\n          "))
+        print(json.dumps(explain_data(rule), indent=2, ensure_ascii=False))
+    else:
+        print(explain_text(rule))
     return EXIT_CLEAN
 
 
@@ -252,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
             return _baseline(args)
         if args.command == "stats":
             return stats.run(args)
+        if args.command == "server":
+            return server_command.run(args)
         if args.jsonl:
             from newslint.feed_runner import run_feed  # only feeds need it
 
