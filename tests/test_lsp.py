@@ -435,6 +435,11 @@ def test_a_rule_that_times_out_and_an_undecodable_file(tmp_path: Path) -> None:
         client.send_raw(body.replace(b"\\u0000", b"\xe9"))
         latin1 = client.diagnostics((tmp_path / "latin1.txt").as_uri())
         assert [(d["code"], d["range"]["start"]["character"]) for d in latin1] == [("NL604", 7)]
+        # a broken UTF-16 file: a lone surrogate, escaped in the JSON, is read as U+FFFD
+        surrogate = client.open(tmp_path / "utf16.txt", "The caf\ud800 opened on Monday.\n")
+        assert [(d["code"], d["range"]["start"]) for d in client.diagnostics(surrogate)] == [
+            ("NL604", {"line": 0, "character": 7})
+        ]
         # a binary file: one message, no diagnostics
         binary = client.open(tmp_path / "image.txt", "PNG\x00\x01\x02 data")
         assert client.diagnostics(binary) == []

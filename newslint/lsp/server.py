@@ -20,11 +20,12 @@ from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.language_server import lsp_method
 from pygls.uris import to_fs_path
 
 from newslint import __version__
 from newslint.lsp import adapter, protocol
-from newslint.lsp.session import Linted, Session
+from newslint.lsp.session import Change, Linted, Session
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -55,6 +56,18 @@ class NewslintProtocol(LanguageServerProtocol):
                 )
                 return _Invalid(data["id"], data["method"], error)
             raise
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams) -> Any:
+        """The session keeps the documents' text: pygls keeps no copy (updating its copy took
+        40 ms a keystroke in a 20,000-word article, and it splits lines where LSP does not)."""
+        if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_OPEN)) is not None:
+            yield handler, (params,), None
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams) -> Any:
+        if (handler := self.fm.features.get(types.TEXT_DOCUMENT_DID_CHANGE)) is not None:
+            yield handler, (params,), None
 
     def handle_message(self, message: Any) -> None:
         if isinstance(message, _Invalid):
@@ -188,7 +201,7 @@ def build(config: Path | None = None) -> NewslintServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(params: types.DidChangeTextDocumentParams) -> None:
-        changes = []
+        changes: list[Change] = []
         for change in params.content_changes:
             if isinstance(change, types.TextDocumentContentChangePartial):
                 start = (change.range.start.line, change.range.start.character)
@@ -272,8 +285,10 @@ def build(config: Path | None = None) -> NewslintServer:
     @_guarded(None)
     async def resolve(action: types.CodeAction) -> types.CodeAction:
         uri = action.data.get("uri") if isinstance(action.data, dict) else None
-        linted = await session.current(uri) if isinstance(uri, str) else None
-        if linted is not None and action.kind == protocol.FIX_ALL_KIND:
+        if not isinstance(uri, str) or action.kind != protocol.FIX_ALL_KIND:
+            return action
+        linted = await session.current(uri)
+        if linted is not None:
             action.edit = await _fix_all(session, linted, uri, client.get("versioned", False))
         return action
 
@@ -281,7 +296,6 @@ def build(config: Path | None = None) -> NewslintServer:
     def shutdown(params: Any) -> None:
         session.shutdown()
 
-    server.session = session  # type: ignore[attr-defined] - for tests and benchmarks
     return server
 
 

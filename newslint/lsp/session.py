@@ -26,6 +26,8 @@ from newslint.lsp.protocol import diagnostic
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+Position = tuple[int, int]
+Change = tuple[Position | None, Position | None, str]  # a range's start and end, new text
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 DEBOUNCE = 0.02  # seconds after a change before it is linted; initializationOptions.debounceMs
 
@@ -91,8 +93,8 @@ class Session:
         self.docs[uri] = OpenDocument(uri, path, language_id, _clean(text), version)
         self.schedule(uri, 0)
 
-    def change(self, uri: str, version: int, changes: list[tuple[Any, Any, str]]) -> None:
-        """Apply content changes: (start, end, text) with LSP positions, start None for all."""
+    def change(self, uri: str, version: int, changes: list[Change]) -> None:
+        """Apply content changes: (start, end, text) with LSP positions, None for all."""
         doc = self.docs.get(uri)
         if doc is None:
             return
@@ -132,12 +134,18 @@ class Session:
         return await self.refresh(uri)
 
     async def refresh(self, uri: str) -> Linted | None:
-        """Lint the document and publish its diagnostics, unless it changed meanwhile."""
+        """Lint the document and publish its diagnostics, unless it changed meanwhile.
+        A config or input error is told once and leaves the document without diagnostics; a
+        rule that timed out is told once and skipped for this document from then on."""
         doc = self.docs.get(uri)
         if doc is None:
             return None
         text, version = doc.text, doc.version
-        linted = await self.run(self._lint, doc, text, version)
+        skipped = frozenset(doc.skipped)
+        linted, told, timed_out = await self.run(self._lint, doc, text, version, skipped)
+        doc.skipped.update(timed_out)
+        for kind, message in told:
+            self.tell_once(kind, message)
         if self.docs.get(uri) is not doc or doc.text is not text:
             return None  # a newer lint is scheduled
         doc.linted = linted
@@ -150,30 +158,34 @@ class Session:
         )
         return linted
 
-    def _lint(self, doc: OpenDocument, text: str, version: int | None) -> Linted:
-        """Runs on the lint thread. A config or input error is told once and leaves the
-        document without diagnostics; a timed-out rule is told once and skipped from then on."""
+    def _lint(
+        self, doc: OpenDocument, text: str, version: int | None, skipped: frozenset[str]
+    ) -> tuple[Linted, list[tuple[types.MessageType, str]], list[str]]:
+        """Runs on the lint thread: the lint, the messages to show, the rules that timed out."""
         name = adapter.document_name(doc.path, doc.language_id)
         empty = Linted(version, text, LineIndex(text, self.encoding), [], {}, None, False)
         try:
             config, rules = self.project.rules_for(doc.path, self.root)
-            rules = tuple(r for r in rules if r.id not in doc.skipped)
+            rules = tuple(r for r in rules if r.id not in skipped)
             result = adapter.lint_text(text, name, config, rules)
         except adapter.NewslintError as exc:
-            self.tell_once(types.MessageType.Error, f"newslint: {exc}")
-            return empty
+            return empty, [(types.MessageType.Error, f"newslint: {exc}")], []
         except Exception as exc:  # noqa: BLE001 - a bug must not end the session
             log.exception("linting %s failed", name)
-            self.tell_once(types.MessageType.Error, f"newslint: {name}: internal error: {exc!r}")
-            return empty
-        for rule in result.timed_out:
-            doc.skipped.add(rule.id)
-            self.tell_once(
+            return (
+                empty,
+                [(types.MessageType.Error, f"newslint: {name}: internal error: {exc!r}")],
+                [],
+            )
+        told = [
+            (
                 types.MessageType.Warning,
                 f"newslint: {name}: rule {rule.id} ({rule.name}) from {rule.source} ran out of"
                 " time (catastrophic backtracking?); skipped for this file",
             )
-        return Linted(
+            for rule in result.timed_out
+        ]
+        linted = Linted(
             version,
             text,
             LineIndex(text, self.encoding),
@@ -182,6 +194,7 @@ class Session:
             (name, config, rules),
             result.markdown,
         )
+        return linted, told, [rule.id for rule in result.timed_out]
 
     # -- configs -----------------------------------------------------------------------------
     async def reload_if(self, check: Callable[[], bool]) -> bool:
