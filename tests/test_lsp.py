@@ -44,6 +44,7 @@ def server(root: Path, *args: str, **initialize: object) -> Iterator[LspClient]:
         code = client.close()
         everything = json.dumps(client.received + list(client.responses.values()))
         assert "Traceback" not in everything and "traceback" not in everything
+        assert b"Traceback" not in client.stderr  # the log has one line per problem
         assert code == 0, client.stderr.decode()
 
 
@@ -351,6 +352,25 @@ def test_config_and_pack_reload_and_a_broken_config(tmp_path: Path) -> None:
         mark = client.mark()
         client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
         assert [d["code"] for d in client.diagnostics(uri, after=mark)] == ["NL302", "NL302"]
+
+
+def test_a_broken_config_given_on_the_command_line_is_told_not_fatal(tmp_path: Path) -> None:
+    config = tmp_path / "newsroom.yaml"
+    config.write_text("severity:\n  NL302: fatal\n")
+    with server(tmp_path, "--config", str(config), "--stdio") as client:
+        uri = client.open(tmp_path / "a.md", "On tuesday we met.\n")
+        assert client.diagnostics(uri) == []
+        told = client.wait_for(
+            lambda: client.notifications("window/showMessage") or None, 10, "message"
+        )
+        assert told[0]["type"] == 1 and told[0]["message"] == (
+            f"newslint: {config}:1: key 'severity': expected 'info' or 'warning' or 'error',"
+            " got 'fatal'"
+        )
+        _write_config(config, "severity:\n  NL302: error\n")
+        mark = client.mark()
+        client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+        assert [d["severity"] for d in client.diagnostics(uri, after=mark)] == [1]
 
 
 def _house_pack(phrase: str) -> str:

@@ -44,7 +44,7 @@ def is_config_name(path: Path) -> bool:
     return path.name in (*CONFIG_NAMES, "pyproject.toml")
 
 
-def _mtime(path: Path) -> float | None:
+def _mtime(path: Path) -> int | None:
     try:
         return path.stat().st_mtime_ns
     except OSError:
@@ -56,9 +56,10 @@ class Project:
 
     def __init__(self, explicit: Path | None = None) -> None:
         self.explicit = explicit
-        self._resolver = ConfigResolver(explicit)
-        self._seen: dict[Path, float | None] = {}  # config and pack files read, and their mtimes
+        self._resolver: ConfigResolver | None = None  # made at the first lint: errors are told
+        self._seen: dict[Path, int | None] = {}  # config and pack files read, and their mtimes
         self._configs: dict[Path, Path | None] = {}  # directory -> its config file
+        self._tracked: set[int] = set()  # ids of the configs whose files are in _seen
 
     def rules_for(
         self, path: Path | None, fallback_dir: Path | None
@@ -66,6 +67,8 @@ class Project:
         """The config of a file (of ``fallback_dir`` for an unsaved one) and its rules."""
         where = path if path is not None else (fallback_dir / "untitled" if fallback_dir else None)
         try:
+            if self._resolver is None:
+                self._resolver = ConfigResolver(self.explicit)
             config = self._resolver.for_path(where)
             rules = config.rules_for(path)
         except NewslintError as exc:
@@ -78,6 +81,9 @@ class Project:
         return config, rules
 
     def _track(self, config: Config) -> None:
+        if id(config) in self._tracked:
+            return
+        self._tracked.add(id(config))
         files = {path for path, _ in config._lines.values() if path}
         if config.path:
             files.add(config.path)
@@ -108,9 +114,10 @@ class Project:
     def reload(self) -> None:
         """Forget every config and compiled pack: the next lint reads them anew."""
         loader.load_pack.cache_clear()
-        self._resolver = ConfigResolver(self.explicit)
+        self._resolver = None
         self._seen.clear()
         self._configs.clear()
+        self._tracked.clear()
 
 
 @dataclass

@@ -16,6 +16,9 @@ def add_parser(sub: Any) -> None:
         "server", help="run the language server for editors (LSP over stdio; newslint[lsp])"
     )
     parser.add_argument("--config", type=Path, help="use this config file for every file")
+    parser.add_argument(
+        "--verbose", action="store_true", help="log every message, and tracebacks, to stderr"
+    )
     parser.add_argument("--stdio", action="store_true", help=argparse.SUPPRESS)  # added by clients
 
 
@@ -29,4 +32,4 @@ def run(args: argparse.Namespace) -> int:
         raise NewslintError(
             f"the language server needs {package}: pip install 'newslint[lsp]'"
         ) from None
-    return serve(args.config)
+    return serve(args.config, args.verbose)

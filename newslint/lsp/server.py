@@ -331,8 +331,22 @@ async def _fix_all(
     return protocol.workspace_edit(uri, linted.version, linted.index, edits, versioned)
 
 
-def serve(config: Path | None = None) -> int:
-    """Run the server on standard input and output until the client exits it."""
+class _OneLine(logging.Formatter):
+    """Log records as one line each on standard error (which editors show in their log):
+    bad input from a client is not a crash, so no traceback."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        first = record.getMessage().strip().split("\n", 1)[0]
+        return f"newslint server: {record.levelname.lower()}: {first}"
+
+
+def serve(config: Path | None = None, verbose: bool = False) -> int:
+    """Run the server on standard input and output until the client exits it; ``verbose``
+    logs everything, tracebacks included, to standard error."""
+    handler = logging.StreamHandler(sys.stderr)
+    if not verbose:
+        handler.setFormatter(_OneLine())
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, handlers=[handler])
     server = build(config)
     server.start_io(_Utf8Input(sys.stdin.buffer), sys.stdout.buffer)  # type: ignore[arg-type]
     return 0
