@@ -354,6 +354,31 @@ def test_config_and_pack_reload_and_a_broken_config(tmp_path: Path) -> None:
         assert [d["code"] for d in client.diagnostics(uri, after=mark)] == ["NL302", "NL302"]
 
 
+def test_an_unsaved_buffer_takes_the_workspace_folders_config(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".newslint.yaml").write_text("ignore: [NL302]\n")
+    with server(tmp_path) as client:
+        client.notify(
+            "textDocument/didOpen",
+            {
+                "textDocument": {
+                    "uri": "untitled:Untitled-1",
+                    "languageId": "markdown",
+                    "version": 1,
+                    "text": "<!-- newslint-disable NL201 -->\n\nOn tuesday we met.\n\n"
+                    "Leave a Comment\n",
+                }
+            },
+        )
+        # the folder's config (no NL302) and Markdown handling (the comment is a directive)
+        assert client.diagnostics("untitled:Untitled-1") == []
+        mark = client.mark()
+        _replace_all(client, "untitled:Untitled-1", 2, "On friday we met.\n\nLeave a Comment\n")
+        assert [d["code"] for d in client.diagnostics("untitled:Untitled-1", after=mark)] == [
+            "NL201"
+        ]
+
+
 def test_a_broken_config_given_on_the_command_line_is_told_not_fatal(tmp_path: Path) -> None:
     config = tmp_path / "newsroom.yaml"
     config.write_text("severity:\n  NL302: fatal\n")
