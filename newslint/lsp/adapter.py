@@ -34,7 +34,7 @@ __all__ = [
     "fix_all",
     "is_config_name",
     "lint_text",
-    "suppression_edit",
+    "suppression_edits",
 ]
 
 PROSE_KINDS = ("headline", "heading", "paragraph")
@@ -169,37 +169,45 @@ def _trailing_break(line: str) -> int:
     return 1 if line.endswith("\\") else len(line) - len(stripped)
 
 
-def suppression_edit(
-    text: str, name: str, config: Config, finding: Finding, rule: Rule
-) -> Edit | None:
-    """An edit that adds ``<!-- newslint-disable-next-line ID -->`` for ``finding`` without
-    changing how the Markdown renders, or None where no such place exists (plain text, which has
-    no suppression comments; a finding outside prose; a table row). The edit is checked: with
-    it applied, the rule no longer reports the finding."""
+def suppression_edits(
+    text: str, name: str, config: Config, findings: list[tuple[Finding, Rule]]
+) -> list[tuple[Finding, Edit]]:
+    """For each finding where one fits, an edit that adds ``<!-- newslint-disable-next-line
+    ID -->`` without changing how the Markdown renders: none in plain text (it has no
+    suppression comments), outside prose or in a table. Each edit is checked: with it applied,
+    the rule no longer reports the finding."""
     doc = _document(text, name, config)
     if not doc.markdown:
-        return None
-    if not any(b.start <= finding.start < b.end for b in doc.blocks_of(PROSE_KINDS)):
+        return []
+    found = []
+    for finding, rule in findings:
+        edit = _suppression(doc, finding)
+        if edit is None:
+            continue
+        changed = doc.with_text(text[: edit.start] + edit.replacement + text[edit.end :])
+        moved = finding.start + len(edit.replacement)
+        if engine._suppressed(engine._directives(changed), rule, moved):
+            found.append((finding, edit))
+    return found
+
+
+def _suppression(doc: Document, finding: Finding) -> Edit | None:
+    """Where the comment for ``finding`` goes: on a line of its own before a line that starts
+    a block, else at the end of the line before (inside a paragraph, where a comment line would
+    split it), before a hard line break there."""
+    text = doc.text
+    prose = doc.blocks_of(PROSE_KINDS)
+    if not any(b.start <= finding.start < b.end for b in prose):
         return None
     comment = f"<!-- newslint-disable-next-line {finding.rule} -->"
     line_start, line_end = doc.line_span(finding.start)
     line = text[line_start:line_end]
-    if line.lstrip().startswith("|"):
-        return None
     previous = doc.line_span(line_start - 1) if line_start else None
-    previous_text = text[previous[0] : previous[1]] if previous else ""
-    in_prose = previous is not None and any(
-        b.start < previous[1] <= b.end for b in doc.blocks_of(PROSE_KINDS)
-    )
-    if previous_text.strip() and in_prose:
-        if previous_text.lstrip().startswith("|"):
-            return None
-        at = previous[1] - _trailing_break(previous_text)  # type: ignore[index]
-        edit = Edit(at, at, " " + comment)
-    else:
-        prefix = re.match(r"[ \t]*(?:>[ \t]?)*", line).group()  # type: ignore[union-attr]
-        edit = Edit(line_start, line_start, prefix + comment + doc.newline)
-    changed = doc.with_text(text[: edit.start] + edit.replacement + text[edit.end :])
-    directives = engine._directives(changed)
-    moved = finding.start + len(edit.replacement)
-    return edit if engine._suppressed(directives, rule, moved) else None
+    before = text[previous[0] : previous[1]] if previous else ""
+    if line.lstrip().startswith("|") or before.lstrip().startswith("|"):
+        return None  # a table row: a comment would add a cell or end the table
+    if previous and before.strip() and any(b.start < previous[1] <= b.end for b in prose):
+        at = previous[1] - _trailing_break(before)
+        return Edit(at, at, " " + comment)
+    prefix = re.match(r"[ \t]*(?:>[ \t]?)*", line).group()  # type: ignore[union-attr]
+    return Edit(line_start, line_start, prefix + comment + doc.newline)

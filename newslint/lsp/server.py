@@ -306,17 +306,8 @@ async def _suppressions(
     if not linted.markdown or not findings or linted.context is None:
         return []
     name, config, _ = linted.context
-
-    def edits() -> list[tuple[adapter.Finding, adapter.Edit]]:
-        found = []
-        for finding in findings:
-            rule = linted.rules.get(finding.rule)
-            edit = rule and adapter.suppression_edit(linted.text, name, config, finding, rule)
-            if edit:
-                found.append((finding, edit))
-        return found
-
-    return await session.run(edits)
+    pairs = [(f, linted.rules[f.rule]) for f in findings if f.rule in linted.rules]
+    return await session.run(adapter.suppression_edits, linted.text, name, config, pairs)
 
 
 async def _fix_all(
