@@ -15,9 +15,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from eval_corpus import DEFAULT_EVAL, english_rows
-from newslint.config.project import Config
 
 import newslint
+from newslint.config.project import Config
 
 
 def snapshot(eval_dir: Path) -> list[dict[str, object]]:

@@ -11,10 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from newslint.config.project import Config
 
 from newslint import fix_text, lint_text
 from newslint.app.cli import main
+from newslint.config.project import Config
 
 ARTICLES = Path(__file__).parent / "articles"
 BOILERPLATE = Config(None, {"select": ["boilerplate"]})

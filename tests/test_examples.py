@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import EXAMPLES
-from newslint.config.project import Config
 
 from newslint.app.cli import main
+from newslint.config.project import Config
 from newslint.core.model import Severity
 
 CONFIG = EXAMPLES / ".newslint.yaml"

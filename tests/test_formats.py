@@ -10,10 +10,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import ROOT
-from newslint.config.project import Config
 
 from newslint import lint_text
 from newslint.app.cli import main
+from newslint.config.project import Config
 from newslint.core.model import Finding, Severity
 from newslint.formats import open_document
 from newslint.report import github

@@ -13,12 +13,12 @@ import sys
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from newslint.config.project import Config
 
 from newslint.accel.line_index import LineIndex, _Searches, normal
 from newslint.accel.line_needles import SPACES, line_needles, squeeze
 from newslint.accel.line_scan import _escaped
 from newslint.checks.boilerplate import Check, Options
+from newslint.config.project import Config
 from newslint.core.document import Document
 from newslint.formats import open_document
 

@@ -11,11 +11,11 @@ import regex
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from newslint.config.project import Config
 
 from newslint.accel.hyperscan_patterns import to_hyperscan
 from newslint.accel.prefilter import Prefilter
 from newslint.app.api import make_document
+from newslint.config.project import Config
 from newslint.core import engine
 
 ARTICLES = sorted((Path(__file__).parent / "articles").iterdir())

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from newslint.config.packs import load_pack
 
+from newslint.config.packs import load_pack
 from newslint.core.errors import NewslintError
 
 GOOD = """description: Test pack.

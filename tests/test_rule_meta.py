@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import only
-from newslint.config.project import Config
 
 from newslint import fix_text, lint_text
+from newslint.config.project import Config
 from newslint.core.model import CATEGORIES, Applicability
 
 RULES = Config().available_rules

@@ -1,4 +1,4 @@
-"""Command line: ``newslint check|fix|rules|explain|baseline|stats``.
+"""Command line: ``newslint check|fix|rules|explain|baseline|stats|server``.
 
 The arguments are read here into typed options; ``check`` and ``fix`` run in
 :mod:`newslint.app.runner`. Exit 0 clean, 1 findings, 2 errors.
@@ -20,6 +20,7 @@ from newslint.app.output import EXIT_CLEAN, EXIT_ERROR, print_error
 from newslint.app.runner import run
 from newslint.core.engine import lint
 from newslint.core.errors import NewslintError
+from newslint.lsp import command as server_command
 from newslint.report import REPORTERS
 from newslint.report.rules import explain, explain_json, rules_table
 from newslint.version import __version__
@@ -144,6 +145,7 @@ def _parser() -> argparse.ArgumentParser:
         "--baseline", type=Path, default=Path(BASELINE_NAME), metavar="FILE", help="file to write"
     )
     _flags(baseline, {"--prune": "only remove entries no finding matches any more"})
+    server_command.add_parser(sub)
     return parser
 
 
@@ -236,6 +238,7 @@ COMMANDS = {
     "explain": _explain,
     "baseline": _baseline,
     "stats": _stats,
+    "server": server_command.run,
 }
 
 

@@ -112,7 +112,7 @@ def _is_mentioned(text: str, i: int, start: int, end: int, runs: _RunOfMarks) ->
 
 
 # Which open marks a closing mark may close (searched from the innermost outwards)
-_DOUBLE, _STRAIGHT_OR_CURLY, _SINGLE = "“«\"", '"“', "‘'"
+_DOUBLE, _STRAIGHT_OR_CURLY, _SINGLE = '“«"', '"“', "‘'"
 
 
 class _OpenMarks:

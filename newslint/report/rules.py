@@ -58,3 +58,29 @@ def explain(rule: Rule) -> str:
             lines.append("  before: " + pair["before"].replace("\n", "\n          "))
             lines.append("  after:  " + pair["after"].replace("\n", "\n          "))
     return "\n".join(lines) + "\n"
+
+
+def _fenced(text: str) -> str:
+    fence = "```"
+    while fence in text:
+        fence += "`"
+    return f"{fence}text\n{text}\n{fence}"
+
+
+def explain_markdown(rule: Rule) -> str:
+    """The same explanation as Markdown (examples in fenced blocks, so nothing is rendered)."""
+    parts = [
+        f"**{rule.id} {rule.name}**",
+        f"category: {rule.category} · severity: {rule.severity} · fix: {fixable(rule)}"
+        + (f" ({rule.fix.title})" if rule.fix else ""),
+        rule.description.strip(),
+    ]
+    for label in ("bad", "good"):
+        if rule.examples[label]:
+            parts.append(f"{label.capitalize()}:\n\n" + _fenced("\n".join(rule.examples[label])))
+    if rule.examples["fixed"]:
+        pairs = "\n".join(
+            f"before: {pair['before']}\nafter:  {pair['after']}" for pair in rule.examples["fixed"]
+        )
+        parts.append("Fixed:\n\n" + _fenced(pairs))
+    return "\n\n".join(parts)
