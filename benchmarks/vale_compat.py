@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -282,7 +283,7 @@ class Runner:
         self._bin = self.scratch / "bin"
         self._bin.mkdir()
         shim = self._bin / "vale"
-        shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m newslint vale "$@"\n')
+        shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m newslint.cli vale "$@"\n')
         shim.chmod(0o755)
 
     def close(self) -> None:
@@ -329,6 +330,8 @@ class Runner:
                         return Outcome(False, failure, output)
         except LookupError as exc:
             return Outcome(False, f"unsupported step: {exc}", output)
+        except Exception:  # noqa: BLE001 - a crash fails the scenario, the others still run
+            return Outcome(False, "crashed:\n" + traceback.format_exc(), output)
         return Outcome(True, output=output)
 
     def _assert(self, scenario: Scenario, step: Step, output: str, status: int | None) -> str:

@@ -21,6 +21,7 @@ from newslint.model import Rule
 from newslint.output import EXIT_CLEAN, EXIT_ERROR, overrides, print_error
 from newslint.report import FORMATS
 from newslint.runner import iter_inputs, read_document, run_files
+from newslint.vale import cli as vale_cli
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -83,6 +84,7 @@ def _parser() -> argparse.ArgumentParser:
             help="exit 2 when the grammar rules cannot run (no LanguageTool server, or it fails)",
         )
     stats.add_parser(sub)
+    vale_cli.add_parser(sub)
     for command in (check, fix):
         command.add_argument(
             "--baseline",
@@ -252,6 +254,8 @@ def main(argv: list[str] | None = None) -> int:
             return _baseline(args)
         if args.command == "stats":
             return stats.run(args)
+        if args.command == "vale":
+            return vale_cli.run(args)
         if args.jsonl:
             from newslint.feed_runner import run_feed  # only feeds need it
 
