@@ -4,9 +4,11 @@ Each scenario runs as that folder's README says: the suite is copied to a scratc
 scenario starts in ``<suite>/tmp/aruba`` (also ``HOME``), ``Given a file named`` steps write
 files there, each ``When`` step is looked up in the suite's ``features/steps.rb`` (cd, then the
 command with ``vale`` replaced by ``newslint vale``), and the ``Then`` steps are checked with
-aruba's normalisation. ``mixed`` scenarios are compared on their ``.md``/``.txt`` alert lines only,
-without the exit status. Lines newslint writes to standard error as its own notes (``newslint
-vale: warning: ...``) are left out of "the output"; errors (``E100 ...``) are not.
+aruba's normalisation. Vale's built-in dictionary (``en_US-web`` with ``vale-builtin.patch``
+applied, in the scratch place) is given to newslint by ``NEWSLINT_VALE_DICTIONARY``. ``mixed``
+scenarios are compared on their ``.md``/``.txt`` alert lines only, without the exit status.
+Lines newslint writes to standard error as its own notes (``newslint vale: warning: ...``) are
+left out of "the output"; errors (``E100 ...``) are not.
 
     python benchmarks/vale_compat.py [--shared DIR] [--subprocess] [--show-failures]
 
@@ -49,6 +51,7 @@ DEFAULT_SHARED = _find_shared()
 NOTE_PREFIX = "newslint vale: warning: "  # our own notes on stderr, not part of the output
 IN_SCOPE_TIERS = ("core", "language-aware")
 IN_SCOPE_CLASSES = ("md/txt only", "mixed")
+DICTIONARY_VARIABLE = "NEWSLINT_VALE_DICTIONARY"  # where newslint finds Vale's en_US-web
 _ALERT_LINE = re.compile(r"^([^:\s][^:]*):\d+:\d+:")
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -285,6 +288,23 @@ class Runner:
         shim = self._bin / "vale"
         shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m newslint.cli vale "$@"\n')
         shim.chmod(0o755)
+        self.dictionary = self._builtin_dictionary()
+
+    def _builtin_dictionary(self) -> Path | None:
+        """Vale's built-in en_US-web: the shared copy with vale-builtin.patch applied (README)."""
+        source = self.shared / "dictionaries" / "en_US-web"
+        if not (source / "en_US-web.dic").is_file():
+            return None
+        target = self.scratch / "en_US-web"
+        shutil.copytree(source, target)
+        for path in target.iterdir():
+            path.chmod(0o644)
+        subprocess.run(
+            ["patch", "-s", "-p1", "-i", str(target / "vale-builtin.patch")],
+            cwd=target,
+            check=True,
+        )
+        return target / "en_US-web.dic"
 
     def close(self) -> None:
         shutil.rmtree(self.scratch, ignore_errors=True)
@@ -379,10 +399,12 @@ class Runner:
             argv = shlex.split(piped.group(2))
         if argv[0] != "vale":
             raise LookupError(f"not a vale command: {line!r}")
-        return _in_process(argv[1:], cwd, home, stdin)
+        return _in_process(argv[1:], cwd, home, stdin, self.dictionary)
 
     def _subprocess(self, line: str, cwd: Path, home: Path) -> tuple[str, int]:
         env = dict(os.environ, HOME=str(home), PATH=f"{self._bin}{os.pathsep}{os.environ['PATH']}")
+        if self.dictionary:
+            env[DICTIONARY_VARIABLE] = str(self.dictionary)
         argv = shlex.split(line)
         done = subprocess.run(
             argv, cwd=cwd, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL
@@ -390,13 +412,18 @@ class Runner:
         return done.stdout + _without_notes(done.stderr), done.returncode
 
 
-def _in_process(args: list[str], cwd: Path, home: Path, stdin: str) -> tuple[str, int]:
+def _in_process(
+    args: list[str], cwd: Path, home: Path, stdin: str, dictionary: Path | None
+) -> tuple[str, int]:
     from newslint.cli import main
 
     out, err = io.StringIO(), io.StringIO()
     old_cwd, old_home, old_stdin = os.getcwd(), os.environ.get("HOME"), sys.stdin
+    old_dictionary = os.environ.get(DICTIONARY_VARIABLE)
     os.chdir(cwd)
     os.environ["HOME"] = str(home)
+    if dictionary:
+        os.environ[DICTIONARY_VARIABLE] = str(dictionary)
     sys.stdin = io.StringIO(stdin)
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -407,6 +434,10 @@ def _in_process(args: list[str], cwd: Path, home: Path, stdin: str) -> tuple[str
     finally:
         os.chdir(old_cwd)
         sys.stdin = old_stdin
+        if old_dictionary is None:
+            os.environ.pop(DICTIONARY_VARIABLE, None)
+        else:
+            os.environ[DICTIONARY_VARIABLE] = old_dictionary
         if old_home is None:
             os.environ.pop("HOME", None)
         else:

@@ -28,7 +28,7 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser = subparsers.add_parser(
         "vale",
         help="lint with a Vale configuration (.vale.ini), as `vale` would",
-        description="Lint files with the Vale styles of a .vale.ini, with Vale's flags and outputs.",
+        description="Lint files with the Vale styles of a .vale.ini, with Vale's flags.",
         allow_abbrev=False,
     )
     parser.add_argument("inputs", nargs="*", metavar="PATH|TEXT")
@@ -47,6 +47,11 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     parser.add_argument("--normalize", action="store_true", help="'/' as path separator")
     parser.add_argument("--relative", action="store_true", help="relative paths")
     parser.add_argument("--mode-compat", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--exact-positions",
+        action="store_true",
+        help="report where each match is, not where Vale's search would put it",
+    )
     return parser
 
 
@@ -68,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         manager = Manager(config)
         if flags.filter:
             apply_filter(manager, config, flags.filter)
-        linter = Linter(config, manager)
+        linter = Linter(config, manager, vale_placement=not args.exact_positions)
         results = lint_inputs(linter, config, args)
     except NewslintError as exc:
         error = exc if isinstance(exc, ValeError) else ValeError("newslint", exc.args[0])
@@ -80,7 +85,10 @@ def run(args: argparse.Namespace) -> int:
     if skipped:
         kinds = sorted({r.skipped for r in skipped})
         names = ", ".join(r.path for r in skipped[:5]) + (", ..." if len(skipped) > 5 else "")
-        warn(f"{len(skipped)} file(s) not linted, newslint lints Markdown, HTML and text, not {', '.join(kinds)}: {names}")
+        warn(
+            f"{len(skipped)} file(s) not linted (newslint lints Markdown, HTML and text, not"
+            f" {', '.join(kinds)}): {names}"
+        )
     if args.normalize:
         for result in results:
             result.path = result.path.replace(os.sep, "/")
@@ -209,7 +217,10 @@ def print_results(results: list[FileResult], output: str) -> bool:
             for alert in result.alerts:
                 data.setdefault(result.path, []).append(
                     {
-                        "Action": {"Name": alert.action.name, "Params": alert.action.params or None},
+                        "Action": {
+                            "Name": alert.action.name,
+                            "Params": alert.action.params or None,
+                        },
                         "Span": [alert.column, max(alert.end_column, alert.column)],
                         "Check": alert.check,
                         "Description": alert.description,
@@ -239,7 +250,12 @@ def _print_cli(results: list[FileResult]) -> None:
         widths = [max(len(row[i]) for row in rows) for i in range(3)]
         for row in rows:
             counts[row[1]] += 1
-            print(" " + "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:3])) + "  " + row[3])
+            print(
+                " "
+                + "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:3]))
+                + "  "
+                + row[3]
+            )
         print()
     symbol = "\u2716" if counts["error"] or counts["warning"] else "\u2714"
 

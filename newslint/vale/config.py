@@ -324,14 +324,18 @@ def _apply_section(label: str, section: ini.Section, config: ValeConfig) -> None
         elif name == "Transform":
             pass  # an XSLT stylesheet for XML files, which newslint does not lint
         elif name in ("View", "Lang", "CommentDelimiters"):
-            warn(f"{key.sources[0]}:{key.lines[0]}: '{name}' is not supported by newslint (ignored)")
+            warn(
+                f"{key.sources[0]}:{key.lines[0]}: '{name}' is not supported by newslint (ignored)"
+            )
         else:
             rules.checks[name] = _rule_switch(name, key, config)
             config.checks.append(name)
     config.sections.append(rules)
 
 
-_CORE_ERROR = "'{}' is a core option; it should be defined above any syntax-specific options (`[...]`)."
+_CORE_ERROR = (
+    "'{}' is a core option; it should be defined above any syntax-specific options (`[...]`)."
+)
 
 
 def _rule_switch(name: str, key: ini.Key, config: ValeConfig) -> bool:

@@ -62,7 +62,9 @@ class IniFile:
                     target.lines += key.lines
                     target.sources += key.sources
                 else:
-                    mine.keys[key_name] = Key(key.name, list(key.values), list(key.lines), list(key.sources))
+                    mine.keys[key_name] = Key(
+                        key.name, list(key.values), list(key.lines), list(key.sources)
+                    )
 
 
 def _value(raw: str, lines: list[str], index: int, path: Path) -> tuple[str, int]:

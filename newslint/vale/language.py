@@ -31,12 +31,14 @@ from newslint.vale.rules import (
     is_match,
 )
 
-SMALL_WORDS = frozenset("a an and as at but by en for if in nor of on or per the to vs vs. via v v.".split())
-PREPOSITIONS = frozenset(
-    """with from into during including until against among throughout despite towards upon
-    concerning about over through before between after since without under within along
-    following across beyond around down near above""".split()
+_SMALL_WORDS = "a an and as at but by en for if in nor of on or per the to vs vs. via v v."
+SMALL_WORDS = frozenset(_SMALL_WORDS.split())
+_PREPOSITIONS = (
+    "with from into during including until against among throughout despite towards upon "
+    "concerning about over through before between after since without under within along "
+    "following across beyond around down near above"
 )
+PREPOSITIONS = frozenset(_PREPOSITIONS.split())
 _SPLIT = re.compile(r"[^\W_]+[^\s\-/]*")  # Go: [\p{N}\p{L}]+[^\s-/]*
 _WORDS = r"[\p{N}\p{L}*]+[^\s]*"
 _NUMBERED = re.compile(r"\d+\.")
@@ -55,7 +57,11 @@ def _go_title(text: str) -> str:
     out = []
     previous = " "
     for char in text:
-        out.append(char.title() if not (previous.isalpha() or previous.isdigit() or previous == "_" or previous == "'") else char)
+        out.append(
+            char.title()
+            if not (previous.isalpha() or previous.isdigit() or previous == "_" or previous == "'")
+            else char
+        )
         previous = char
     return "".join(out)
 
@@ -198,9 +204,11 @@ class Capitalization(Rule):
         expected_words = [m.group() for m in self.words.finditer(expected)]
         count = words = 0.0
         for i, word in enumerate(m.group() for m in self.words.finditer(text)):
-            if i >= len(expected_words) or word == expected_words[i]:
-                count += 1
-            elif is_match(self.except_re, word) or word == word.upper():
+            if (
+                i >= len(expected_words)
+                or word in (expected_words[i], word.upper())
+                or is_match(self.except_re, word)
+            ):
                 count += 1
             words += 1
         return expected, words == 0 or count / words >= self.threshold
@@ -210,9 +218,11 @@ class Capitalization(Rule):
         expected_words = [m.group() for m in self.words.finditer(expected)]
         count = words = 0.0
         for i, word in enumerate(m.group() for m in self.words.finditer(text)):
-            if i >= len(expected_words) or word == expected_words[i]:
-                count += 1
-            elif is_match(self.except_re, word):
+            if (
+                i >= len(expected_words)
+                or word == expected_words[i]
+                or is_match(self.except_re, word)
+            ):
                 count += 1
             elif i == 0 and word != _go_title(word.lower()):
                 return expected, False
@@ -226,9 +236,9 @@ class Capitalization(Rule):
         hit = self.hit(text, 0, len(text))
         hit.message = format_message(self.message, text, expected)
         hit.description = format_message(self.description, text, expected)
-        if hit.action.name == "replace" and not hit.action.params:
-            if self.match in ("$title", "$sentence"):
-                hit.action = type(hit.action)("replace", [expected])
+        replace = hit.action.name == "replace" and not hit.action.params
+        if replace and self.match in ("$title", "$sentence"):
+            hit.action = type(hit.action)("replace", [expected])
         return [hit]
 
 
@@ -359,13 +369,13 @@ class Metric(Rule):
 _READABILITY: dict[str, Callable[[Statistics], float]] = {
     "SMOG": lambda d: 1.0430 * math.sqrt(d.polysyllabic_words * 30.0 / d.sentences) + 3.1291,
     "Gunning Fog": lambda d: 0.4 * (d.words / d.sentences + 100.0 * d.complex_words / d.words),
-    "Coleman-Liau": lambda d: 0.0588 * (d.characters / d.words) * 100
-    - 0.296 * (d.sentences / d.words) * 100
-    - 15.8,
+    "Coleman-Liau": lambda d: (
+        0.0588 * (d.characters / d.words) * 100 - 0.296 * (d.sentences / d.words) * 100 - 15.8
+    ),
     "Flesch-Kincaid": lambda d: 0.39 * d.words / d.sentences + 11.8 * d.syllables / d.words - 15.59,
-    "Automated Readability": lambda d: 4.71 * (d.characters / d.words)
-    + 0.5 * (d.words / d.sentences)
-    - 21.43,
+    "Automated Readability": lambda d: (
+        4.71 * (d.characters / d.words) + 0.5 * (d.words / d.sentences) - 21.43
+    ),
 }
 
 

@@ -10,11 +10,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from newslint.vale import placement
 from newslint.vale.config import LEVELS, ValeConfig
 from newslint.vale.manager import Manager
-from newslint.vale.markup import Block, WalkOptions, html_tokens, markdown_tokens, walk
+from newslint.vale.markup import WalkOptions, html_tokens, markdown_tokens, walk
 from newslint.vale.nlp import sentences
-from newslint.vale.rules import Action, FileState, Rule
+from newslint.vale.rules import Action, FileState, Hit, Rule
 from newslint.vale.view import Span
 
 FORMATS = (
@@ -67,7 +68,9 @@ def _format(ext: str) -> tuple[str, str] | None:
 
 def format_from_ext(path: str, mapping: dict[str, str]) -> tuple[str, str]:
     """Vale's ``FormatFromExt``: the normalised extension and the format of a path."""
-    base = PurePath(path).suffix.lstrip(".")
+    name = PurePath(path).name
+    base = name[1:] if name.startswith(".") and name.count(".") == 1 else PurePath(path).suffix
+    base = base.lstrip(".")
     found = _format("." + base)
     kind = found[1] if found else ""
     if base in mapping:
@@ -124,8 +127,11 @@ class Unit:
 class Linter:
     """Lints files with one configuration and its rules."""
 
-    def __init__(self, config: ValeConfig, manager: Manager | None = None) -> None:
+    def __init__(
+        self, config: ValeConfig, manager: Manager | None = None, vale_placement: bool = False
+    ) -> None:
         self.config = config
+        self.vale_placement = vale_placement  # report where Vale would (see placement.py)
         self.manager = manager or Manager(config)
         self.rules = sorted(self.manager.rules.items())
         self.sentences = "sentence" in self.manager.scopes
@@ -205,6 +211,11 @@ class Linter:
                     else:
                         start, end = unit.span.source_span(hit.start, hit.end)
                     line, column = _position(line_starts, start)
+                    if self.vale_placement and not hit.whole_document:
+                        placed = self._vale_place(text, line_starts, unit, hit, start, end)
+                        if placed is None:
+                            continue
+                        line, column = placed
                     key = (line, column, name)
                     if key in seen:
                         continue
@@ -232,6 +243,19 @@ class Linter:
                     )
         result.alerts.sort(key=lambda a: (a.line, a.column))
         return result
+
+    def _vale_place(
+        self, text: str, starts: list[int], unit: Unit, hit: Hit, start: int, end: int
+    ) -> tuple[int, int] | None:
+        if text[start:end] != hit.match:
+            return placement.guess(text, starts, unit.span.text, hit.match)
+        exact = _position(starts, start)
+        parts = unit.scope.split(".")
+        if parts[0] in placement.LOOKED_UP[1:] or len(parts) <= 2 or not unit.span.offsets:
+            return exact
+        first, _ = _position(starts, unit.span.offsets[0])
+        last, _ = _position(starts, unit.span.offsets[-1])
+        return placement.on_last_line(text, starts, first, last, hit.match) or exact
 
     def _prose(self, span: Span, scope: str, comments: dict[str, bool]) -> list[Unit]:
         """A paragraph and, where rules ask for them, its paragraphs and sentences."""
@@ -305,24 +329,13 @@ class Linter:
         if not isinstance(data, dict):
             return []
         units = []
-        body_start = front.start(1)
         body = front.group(1)
         for key, value in data.items():
-            if not isinstance(value, str) or not value:
+            if not isinstance(value, str) or not value.strip():
                 continue
-            first = value.split("\n")[0]
-            best = None
-            offset = 0
-            for line in body.split("\n"):
-                at = line.find(first)
-                if at != -1 and (best is None or len(line) < best[1]):
-                    best = (body_start + offset + at, len(line))
-                offset += len(line) + 1
-            if best is None:
-                continue
-            start = best[0]
-            span = Span(value, [start + min(i, len(first) - 1) for i in range(len(value))])
-            units.append(Unit(f"text.frontmatter.{key}{real_ext}", span, {}))
+            span = _locate_value(body, front.start(1), value)
+            if span is not None:
+                units.append(Unit(f"text.frontmatter.{key}{real_ext}", span, {}))
         return units
 
     def _ignore_patterns(self, text: str, normed: str, real_ext: str) -> str:
@@ -340,6 +353,25 @@ class Linter:
                 if end - start >= 2 and "\n" not in text[start:end]:
                     text = text[:start] + "`" + "x" * (end - start - 2) + "`" + text[end:]
         return text
+
+
+def _locate_value(body: str, base: int, value: str) -> Span | None:
+    """A front matter value with the offset of each character in the source: each of its
+    lines is found in turn in the front matter (YAML drops indentation and quotes)."""
+    lines = value.split("\n")
+    first = body.find(lines[0]) if lines[0] else -1
+    if first == -1:
+        return None
+    span = Span()
+    pos = first
+    for index, line in enumerate(lines):
+        found = body.find(line, pos) if line else -1
+        at = found if found != -1 else pos
+        span.add_source(line, base + at)
+        pos = at + len(line)
+        if index + 1 < len(lines):
+            span.add_synthetic("\n", base + min(pos, len(body)))
+    return span
 
 
 def _blank(text: str, start: int, end: int, keep: str = "") -> str:

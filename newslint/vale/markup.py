@@ -24,9 +24,8 @@ from typing import Any
 
 from newslint.vale.view import Span, decoded_offsets
 
-INLINE_TAGS = frozenset(
-    "b big i small abbr acronym cite dfn em kbd strong a br img span sub sup code tt del".split()
-)
+_INLINE_TAGS = "b big i small abbr acronym cite dfn em kbd strong a br img span sub sup code tt del"
+INLINE_TAGS = frozenset(_INLINE_TAGS.split())
 TAG_SCOPES = {
     "th": "text.table.header",
     "td": "text.table.cell",
@@ -41,9 +40,11 @@ IGNORED_SCOPES = ("tt", "code", "kbd")
 _HEADING = re.compile(r"h\d")
 _PUNCT = frozenset(".?!,:;)]}—–")
 _TIGHT = frozenset("([{—–")
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_VOID_TAGS = "area base br col embed hr img input link meta param source track wbr"
+_VOID = frozenset(_VOID_TAGS.split())
 _HTML = re.compile(
-    r"<!--(?P<comment>.*?)-->|<(?P<end>/)?(?P<tag>[A-Za-z][A-Za-z0-9-]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
+    r"<!--(?P<comment>.*?)-->"
+    r"|<(?P<end>/)?(?P<tag>[A-Za-z][A-Za-z0-9-]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
     re.S,
 )
 _ATTR = re.compile(r"([^\s=/>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
@@ -105,6 +106,7 @@ def markdown_tokens(source: str) -> list[Token]:
     to_char = _Offsets(source)
     tokens: list[Token] = []
     in_head = False
+    links = 0
     in_image: list[Token] = []
     html_chunk: Span | None = None
     for event, rng in pyromark.events_with_range(source, options=options):
@@ -131,6 +133,7 @@ def markdown_tokens(source: str) -> list[Token]:
             elif name == "Link":
                 link = kind["Link"]
                 tokens.append(Token("start", "a", {"href": link["dest_url"]}))
+                links += 1
                 continue
             elif name == "Image":
                 image = Token("start", "img", {"src": kind["Image"]["dest_url"], "alt": ""})
@@ -156,6 +159,7 @@ def markdown_tokens(source: str) -> list[Token]:
                 html_chunk = None
                 continue
             tag = _END_TAGS.get(name)
+            links -= name == "Link"
             if name == "Heading":
                 tag = "h" + event["End"]["Heading"][1:]
             elif name == "List":
@@ -189,7 +193,11 @@ def markdown_tokens(source: str) -> list[Token]:
                 tokens.append(Token("text", span=Span(text, offsets)))
                 tokens.append(Token("end", "code"))
                 continue
-            _add_text(tokens, text, decoded_offsets(source[start:end], text, start))
+            offsets = decoded_offsets(source[start:end], text, start)
+            if links or "://" not in text and "www." not in text:
+                _add_text(tokens, text, offsets)
+            else:
+                _add_linkified(tokens, text, offsets)
         elif isinstance(event, dict) and ("Html" in event or "InlineHtml" in event):
             raw = event.get("Html", event.get("InlineHtml"))
             offsets = decoded_offsets(source[start:end], raw, start)
@@ -232,6 +240,36 @@ def _code_offsets(raw: str, text: str, start: int) -> list[int]:
     if inner.startswith(" ") and inner.endswith(" ") and inner.strip(" "):
         start += 1
     return [start + min(i, max(len(inner) - 1, 0)) for i in range(len(text))]
+
+
+_AUTOLINK = re.compile(
+    r"(?:(?<=^)|(?<=[\s*_~(]))((?:https?|ftp)://|www\.)[\w-]+(?:\.[\w-]+)+[^\s<]*"
+)
+
+
+def _add_linkified(tokens: list[Token], text: str, offsets: list[int]) -> None:
+    """Text with GFM's extended autolinks (bare URLs) as links, as goldmark's linkifier does."""
+    pos = 0
+    for match in _AUTOLINK.finditer(text):
+        end = match.end()
+        while end > match.start() and text[end - 1] in "?!.,:*_~'\"":
+            end -= 1
+        while text[end - 1] == ")" and text.count(")", match.start(), end) > text.count(
+            "(", match.start(), end
+        ):
+            end -= 1
+        url = text[match.start() : end]
+        if "." not in url.split("://")[-1].split("/")[0]:
+            continue
+        if match.start() > pos:
+            _add_text(tokens, text[pos : match.start()], offsets[pos : match.start()])
+        href = url if "://" in url else "http://" + url
+        tokens.append(Token("start", "a", {"href": href}))
+        tokens.append(Token("text", span=Span(url, offsets[match.start() : end])))
+        tokens.append(Token("end", "a"))
+        pos = end
+    if pos < len(text):
+        _add_text(tokens, text[pos:], offsets[pos:])
 
 
 def _add_text(tokens: list[Token], text: str, offsets: list[int]) -> None:
@@ -396,9 +434,8 @@ def _last_tag(history: list[str], active: str) -> str:
 
 
 def _nested_list(history: list[str], active: str) -> bool:
-    if _last_tag(history, active) == "li" and len(history) > 3:
-        if history[-2] in ("ol", "ul"):
-            return history[-3] == "li"
+    if _last_tag(history, active) == "li" and len(history) > 3 and history[-2] in ("ol", "ul"):
+        return history[-3] == "li"
     return False
 
 

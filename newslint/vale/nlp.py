@@ -20,13 +20,14 @@ import regex
 
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 _PREFIXES = "$(\"['"
-_SUFFIXES = ',)"]!;.?:\''
+_SUFFIXES = ",)\"]!;.?:'"
 _SPECIAL = re.compile(r"^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{1,2}\.$")
-_EMOTICONS = frozenset(
-    "(-8 (-; (-_-) (._.) (: (= (o: (¬_¬) (ಠ_ಠ) -__- 8-) 8-D 8D :( :(( :((( :() :))) :-) :-)) "
-    ":-))) :-* :-/ :-X :-] :-o :-p :-x :-| :-} :0 :3 :P :] :`( :`) :`-( :o :o) =( =) =D =| @_@ "
-    "O.o O_o V_V XDD [-: ^___^ o_0 o_O o_o v_v xD xDD".split()
+_EMOTICON_LIST = (
+    "(-8 (-; (-_-) (._.) (: (= (o: (¬_¬) (ಠ_ಠ) -__- 8-) 8-D 8D :( :(( :((( :() :))) :-) "
+    ":-)) :-))) :-* :-/ :-X :-] :-o :-p :-x :-| :-} :0 :3 :P :] :`( :`) :`-( :o :o) =( =) "
+    "=D =| @_@ O.o O_o V_V XDD [-: ^___^ o_0 o_O o_o v_v xD xDD"
 )
+_EMOTICONS = frozenset(_EMOTICON_LIST.split())
 _NON_SPACE = re.compile(r"\S+")
 
 
@@ -50,11 +51,12 @@ def words(text: str) -> Iterator[tuple[str, int]]:
 
 # -- sentences -----------------------------------------------------------------------------------
 
-ABBREVIATIONS = frozenset(
-    """a.m p.m e.g i.e etc vs mr mrs ms dr prof sr jr st mt no gov sgt inc ltd co corp jan feb
-    mar apr jun jul aug sep sept oct nov dec fig figs vol vols approx dept est u.s u.k u.n
-    ph.d cf al ave blvd rd gen col lt capt rep sen rev hon pp ed eds""".split()
+_ABBREVIATIONS = (
+    "a.m p.m e.g i.e etc vs mr mrs ms dr prof sr jr st mt no gov sgt inc ltd co corp jan "
+    "feb mar apr jun jul aug sep sept oct nov dec fig figs vol vols approx dept est u.s u.k "
+    "u.n ph.d cf al ave blvd rd gen col lt capt rep sen rev hon pp ed eds"
 )
+ABBREVIATIONS = frozenset(_ABBREVIATIONS.split())
 _END = re.compile(r"[.?!]+[\"'”’)\]]*(?=\s|$)")
 _NEXT = re.compile(r"\s+")
 
@@ -101,9 +103,7 @@ def _breaks(text: str, match: re.Match[str]) -> bool:
         return False  # an initial: J. Smith
     if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
         return False  # an abbreviation such as U.S.A.
-    if first.islower():
-        return False
-    return True
+    return not first.islower()
 
 
 # -- syllables -----------------------------------------------------------------------------------
@@ -119,9 +119,9 @@ _CORNER_CASES = {
     "tamale": 3, "yosemite": 4, "daphne": 2, "eurydice": 4, "euterpe": 3, "hermione": 4,
     "penelope": 4, "persephone": 4, "phoebe": 2, "zoe": 2,
 }  # fmt: skip
-_MONO_ED = "b|c|ch|dg|f|g|gh|gn|k|l|lch|ll|lv|m|mm|n|nc|ng|nch|nn|p|r|rc|rn|rs|rv|s|sc|sk|sl|squ|ss|th|v|y|z"
-_MONO_ES = "b|ch|d|f|gh|gn|k|l|lch|ll|lv|m|mm|n|nch|nn|p|r|rn|rs|rv|s|sc|sk|sl|squ|ss|st|t|th|v|y"
-_MONO_E = "b|c|ch|d|dg|f|g|gh|gn|k|l|ll|lv|m|mm|n|nc|ng|nn|p|r|rc|rn|rs|rv|s|sc|sk|sl|squ|ss|st|t|th|v|y|z"
+_MONO_ED = "b|c|ch|dg|f|g|gh|gn|k|l|lch|ll|lv|m|mm|n|nc|ng|nch|nn|p|r|rc|rn|rs|rv|s|sc|sk|sl|squ|ss|th|v|y|z"  # noqa: E501
+_MONO_ES = "b|ch|d|f|gh|gn|k|l|lch|ll|lv|m|mm|n|nch|nn|p|r|rn|rs|rv|s|sc|sk|sl|squ|ss|st|t|th|v|y"  # noqa: E501
+_MONO_E = "b|c|ch|d|dg|f|g|gh|gn|k|l|ll|lv|m|mm|n|nc|ng|nn|p|r|rc|rn|rs|rv|s|sc|sk|sl|squ|ss|st|t|th|v|y|z"  # noqa: E501
 _MONOSYLLABIC_ONE = re.compile(
     "cia(l|$)|tia|cius|cious|[^aeiou]giu|[aeiouy][^aeiouy]ion|iou|sia$|eous$|[oa]gue$"
     "|.[^aeiuoycgltdb]{2,}ed$|.ely$|^jua|uai|eau|^busi$"
@@ -138,21 +138,19 @@ _DOUBLE_THREE = re.compile(
 )
 _DOUBLE_FOUR = re.compile("[^s]ia")
 _VOWELS = re.compile("[aeiouy]+")
-_PREFIX_GROUPS = (
-    (
-        "above anti ante counter hyper afore agri infra intra inter over semi ultra under "
-        "extra dia micro mega kilo pico nano macro"
-    ).split(),
-    "un fore ware none non out post sub pre pro dis side".split(),
+_PREFIXES_1 = (
+    "above anti ante counter hyper afore agri infra intra inter over semi ultra under extra "
+    "dia micro mega kilo pico nano macro"
 )
-_SUFFIX_GROUPS = (
-    "ology ologist onomy onomist".split(),
-    "fully berry woman women".split(),
-    (
-        "ly less some ful er ers ness cian cians ment ments ette ettes ville villes ships "
-        "ship side sides port ports shire shires tion tioned"
-    ).split(),
+_PREFIXES_2 = "un fore ware none non out post sub pre pro dis side"
+_SUFFIXES_1 = "ology ologist onomy onomist"
+_SUFFIXES_2 = "fully berry woman women"
+_SUFFIXES_3 = (
+    "ly less some ful er ers ness cian cians ment ments ette ettes ville villes ships ship "
+    "side sides port ports shire shires tion tioned"
 )
+_PREFIX_GROUPS = (_PREFIXES_1.split(), _PREFIXES_2.split())
+_SUFFIX_GROUPS = (_SUFFIXES_1.split(), _SUFFIXES_2.split(), _SUFFIXES_3.split())
 
 
 def _clear(word: str, groups: tuple[list[str], ...], prefix: bool) -> tuple[str, int]:

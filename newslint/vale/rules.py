@@ -121,7 +121,9 @@ class Rule:
         self.limit: int = int(data.get("limit") or 0)
         self.action = Action.parse(data.get("action"))
         scope = data.get("scope") or ["text"]
-        self.scope_values: list[str] = [scope] if isinstance(scope, str) else [str(s) for s in scope]
+        self.scope_values: list[str] = (
+            [scope] if isinstance(scope, str) else [str(s) for s in scope]
+        )
         self.check_scopes()
         self.scope = Scope(self.scope_values)
         if self.strict_keys:
@@ -266,7 +268,9 @@ def _bool(value: Any, default: bool = False) -> bool:
 
 class Existence(Rule):
     extends = "existence"
-    own_keys = frozenset({"raw", "tokens", "exceptions", "append", "ignorecase", "nonword", "vocab"})
+    own_keys = frozenset(
+        {"raw", "tokens", "exceptions", "append", "ignorecase", "nonword", "vocab"}
+    )
 
     def __init__(self, data: dict[str, Any], ctx: Context) -> None:
         super().__init__(data, ctx)
@@ -289,7 +293,9 @@ class Existence(Rule):
         for match in self.pattern.finditer(text):
             start, end = match.span()
             observed = text[start:end].strip()
-            if is_match(self.except_re, observed) or within_phrase(self.phrase_re, text, start, end):
+            if is_match(self.except_re, observed) or within_phrase(
+                self.phrase_re, text, start, end
+            ):
                 continue
             hits.append(self.hit(text, start, end))
         return hits
@@ -314,7 +320,9 @@ class Substitution(Rule):
         self.phrase_re = phrases_pattern(terms)
         keys = sorted((str(k) for k in swap), key=len, reverse=True)
         self.keys = keys
-        self.replacements = ["" if swap[k] is None else str(swap[k]) for k in _originals(swap, keys)]
+        self.replacements = [
+            "" if swap[k] is None else str(swap[k]) for k in _originals(swap, keys)
+        ]
         groups = []
         for key in keys:
             if key.count("(") != key.count("(?") + key.count(r"\("):

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from newslint.patterns import Pattern
 from newslint.vale.errors import ValeError, warn
 from newslint.vale.messages import format_message
 from newslint.vale.nlp import words
@@ -35,7 +37,6 @@ from newslint.vale.rules import (
     _strings,
     phrases_pattern,
 )
-from newslint.patterns import Pattern
 
 DEFAULT_FILTERS = (
     re.compile(r"[A-Z]{1}[a-z]+[A-Z]+\w+"),
@@ -58,7 +59,34 @@ def _hunspell(dic: Path) -> Any:
         ) from None
     if not dic.with_suffix(".aff").is_file():
         raise ValeError("spelling", f"'{dic.with_suffix('.aff')}' not found")
+    dic = _as_vale_reads(dic)
     return hunspell.Hunspell(dic.stem, hunspell_data_dir=str(dic.parent))
+
+
+def _as_vale_reads(dic: Path) -> Path:
+    """``dic`` with an ``.aff`` Hunspell reads as Vale's own reader does: UTF-8 where the file
+    names no encoding (Hunspell's default is ISO 8859-1), and no splitting of words at hyphens
+    (``BREAK 0``: Vale looks a hyphenated word up whole). A changed copy goes to a temporary
+    folder; the files themselves are never modified."""
+    aff = dic.with_suffix(".aff")
+    text = aff.read_bytes()
+    lines = text.decode("utf-8", errors="replace").splitlines()
+    keys = {line.split()[0] for line in lines if line.split()}
+    additions = []
+    if "SET" not in keys:
+        try:
+            dic.read_bytes().decode("utf-8")
+            additions.append(b"SET UTF-8\n")
+        except UnicodeDecodeError:
+            pass
+    if "BREAK" not in keys:
+        additions.append(b"BREAK 0\n")
+    if not additions:
+        return dic
+    folder = Path(tempfile.mkdtemp(prefix="newslint-vale-dic-"))
+    (folder / aff.name).write_bytes(b"".join(additions) + text.lstrip(b"\xef\xbb\xbf"))
+    (folder / dic.name).symlink_to(dic.absolute())
+    return folder / dic.name
 
 
 @cache
@@ -157,7 +185,10 @@ class Spelling(Rule):
                 )
         found: list[Path] = []
         for name in _strings(data.get("dictionaries")):
-            for root in (folder, Path(os.environ.get("DICPATH", "")) if "DICPATH" in os.environ else None):
+            for root in (
+                folder,
+                Path(os.environ.get("DICPATH", "")) if "DICPATH" in os.environ else None,
+            ):
                 if root is not None and (root / f"{name}.dic").is_file():
                     found.append(root / f"{name}.dic")
                     break
@@ -177,7 +208,9 @@ class Spelling(Rule):
             found.append(builtin)
         if self.path == "internal" and not _strings(data.get("dictionaries")):
             found.extend(
-                p for p in sorted((styles / "config" / "dictionaries").glob("*.dic")) if p not in found
+                p
+                for p in sorted((styles / "config" / "dictionaries").glob("*.dic"))
+                if p not in found
             )
         return found
 
