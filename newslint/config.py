@@ -57,6 +57,7 @@ class Settings:
     languagetool: dict[str, Any] = field(default_factory=dict)  # LanguageToolSettings keys
     max_file_size: int = 1_000_000  # bytes; larger files are an error (0: no limit)
     plugins: list[str] = field(default_factory=list)  # entry points (newslint.checks) to load
+    vale: dict[str, Any] | None = None  # run a Vale configuration's rules too (newslint.vale)
 
 
 def _toml_line(text: str, key: str) -> int:
@@ -204,7 +205,15 @@ class Config:
             load_plugins(plugins)
         except NewslintError as exc:
             raise NewslintError(exc.detail, **self._where("plugins")) from None
-        return load_packs(packs, plugins)
+        rules = load_packs(packs, plugins)
+        if self.settings.vale is not None:
+            from newslint.vale import extra_rules  # noqa: PLC0415 - only configs with `vale`
+
+            try:
+                rules += extra_rules(self.settings.vale, self.root)
+            except NewslintError as exc:
+                raise NewslintError(exc.detail, **self._where("vale")) from None
+        return rules
 
     def _matching(self, selector: str, key: str) -> list[Rule]:
         rules = self.available_rules

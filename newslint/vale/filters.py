@@ -30,8 +30,8 @@ def _tokens(text: str) -> list[tuple[str, Any]]:
         if not match or match.end() == pos:
             raise ValeError("filter", f"cannot read the filter at {text[pos:]!r}")
         pos = match.end()
-        kind = match.lastgroup
-        value = match.group(kind)
+        kind = match.lastgroup or ""
+        value: Any = match.group(kind)
         if kind == "string":
             value = bytes(value[1:-1], "utf-8").decode("unicode_escape")
         elif kind == "number":

@@ -78,6 +78,15 @@ def _in_vocab(vocab: list[str], word: str, fold: Callable[[str, str], bool]) -> 
     return ""
 
 
+def _split_prefix(pattern: str, text: str) -> tuple[str, str]:
+    """The part of ``text`` that ``prefix`` (a rule key) matches, kept as it is, and the rest."""
+    found = re.search(pattern, text) if pattern else None
+    if found is None:
+        return "", text
+    prefix = found.group()
+    return prefix, text[len(prefix) :] if text.startswith(prefix) else text
+
+
 class TitleCase:
     def __init__(self, vocab: list[str], prefix: str, chicago: bool) -> None:
         self.vocab = sorted(vocab, key=len, reverse=True)
@@ -85,12 +94,7 @@ class TitleCase:
         self.small = SMALL_WORDS | (PREPOSITIONS if chicago else frozenset())
 
     def convert(self, text: str) -> str:
-        prefix = ""
-        if self.prefix:
-            found = re.search(self.prefix, text)
-            if found:
-                prefix = found.group()
-                text = text[len(prefix) :] if text.startswith(prefix) else text
+        prefix, text = _split_prefix(self.prefix, text)
         sanitized = text.translate(_TITLE_SANITIZE)
         end = len(sanitized)
         out: list[str] = []
@@ -142,12 +146,7 @@ class SentenceCase:
         return index == 0 and _NUMBERED.search(word) is not None
 
     def convert(self, text: str) -> str:
-        prefix = ""
-        if self.prefix:
-            found = re.search(self.prefix, text)
-            if found:
-                prefix = found.group()
-                text = text[len(prefix) :] if text.startswith(prefix) else text
+        prefix, text = _split_prefix(self.prefix, text)
         tokens = [m.group() for m in self.tokens.finditer(text)]
         made = []
         for i, token in enumerate(tokens):

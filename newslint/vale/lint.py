@@ -103,6 +103,8 @@ class Alert:
     action: Action = field(default_factory=Action)
     link: str = ""
     description: str = ""
+    unit: int = 0  # the block it was found in (orders alerts at one position as Vale does)
+    exact: bool = True  # the source holds the match as written (no markup inside it)
 
 
 @dataclass
@@ -111,6 +113,20 @@ class FileResult:
     text: str  # sanitised text the offsets refer to
     alerts: list[Alert] = field(default_factory=list)
     skipped: str = ""  # why the file was not linted (a format newslint does not lint)
+
+
+@dataclass
+class Prepared:
+    """A file ready for the rules: its sanitised text, blocks, and what its sections enable."""
+
+    path: str
+    text: str
+    units: list[Unit] = field(default_factory=list)
+    state: FileState = field(default_factory=FileState)
+    styles: list[str] = field(default_factory=list)
+    checks: dict[str, bool] = field(default_factory=dict)
+    line_starts: list[int] = field(default_factory=lambda: [0])
+    skipped: str = ""
 
 
 class Unit:
@@ -167,82 +183,95 @@ class Linter:
 
     # -- a file ---------------------------------------------------------------------------------
     def lint(self, path: str, content: str, ext_override: str | None = None) -> FileResult:
-        source = ext_override if ext_override else path
+        """Every alert of every rule in one file, in (line, column) order."""
+        prepared = self.prepare(path, content, ext_override)
+        result = FileResult(path, prepared.text, skipped=prepared.skipped)
+        for name, rule in self.rules:
+            result.alerts.extend(self.run_rule(prepared, name, rule))
+        result.alerts.sort(key=lambda a: (a.line, a.column, a.unit, a.check))
+        return result
+
+    def prepare(self, path: str, content: str, ext_override: str | None = None) -> Prepared:
+        """The blocks of a file (its format read from ``ext_override`` or its path), and the
+        sections that apply to it."""
+        source = "file" + ext_override if ext_override else path
         normed, kind = format_from_ext(source, self.config.formats)
         real_ext = PurePath(path).suffix
         text = sanitize(content)
-        result = FileResult(path, text)
-        styles = self.config.base_styles_for(path)
-        checks = self.config.checks_for(path)
-        if not checks and not styles and not self.config.has_global_rules():
-            return result
+        prepared = Prepared(
+            path,
+            text,
+            styles=self.config.base_styles_for(path),
+            checks=self.config.checks_for(path),
+        )
+        if not prepared.checks and not prepared.styles and not self.config.has_global_rules():
+            return prepared
         simple = self.config.flags.ignore_syntax
-        units: list[Unit] = []
-        state = FileState()
         final_comments: dict[str, bool] = {}
+        whole = Span(text, list(range(len(text))))
         if kind == "markup" and not simple:
             if normed not in SUPPORTED_MARKUP:
-                result.skipped = f"{normed[1:]} files"
-                return result
-            units, final_comments = self._markup_units(text, normed, real_ext, styles, state)
+                prepared.skipped = f"{normed[1:]} files"
+                return prepared
+            prepared.units, final_comments = self._markup_units(
+                text, normed, real_ext, prepared.styles, prepared.state
+            )
         elif kind in ("code", "fragment") and not simple:
-            result.skipped = "source code (Vale lints its comments)"
-            return result
+            prepared.skipped = "source code (Vale lints its comments)"
+            return prepared
         elif normed == ".txt" and not simple:
-            units = self._prose(Span(text, list(range(len(text)))), "text" + real_ext, {})
+            prepared.units = self._prose(whole, "text" + real_ext, {})
         else:
-            units = [Unit("text" + real_ext, Span(text, list(range(len(text)))), {})]
+            prepared.units = [Unit("text" + real_ext, whole, {})]
         raw_comments = {"off": True} if final_comments.get("off") else {}
-        units.append(Unit("raw" + real_ext, Span(text, list(range(len(text)))), raw_comments))
-        seen: set[tuple[int, int, str]] = set()
-        limits: dict[str, int] = {}
-        line_starts = _line_starts(text)
-        for unit in units:
-            if unit.scope.startswith("summary"):
-                pass
-            for name, rule in self.rules:
-                if not self._should_run(name, rule, unit, checks, styles):
+        prepared.units.append(Unit("raw" + real_ext, whole, raw_comments))
+        prepared.line_starts = _line_starts(text)
+        return prepared
+
+    def run_rule(self, prepared: Prepared, name: str, rule: Rule) -> list[Alert]:
+        """The alerts of one rule in a prepared file (Vale's de-duplication and ``limit``)."""
+        alerts: list[Alert] = []
+        seen: set[tuple[int, int]] = set()
+        text, starts = prepared.text, prepared.line_starts
+        for index, unit in enumerate(prepared.units):
+            if not self._should_run(name, rule, unit, prepared.checks, prepared.styles):
+                continue
+            for hit in rule.run(unit.span.text, prepared.state):
+                if _query(unit.comments, f"{name}[{hit.match}]"):
                     continue
-                for hit in rule.run(unit.span.text, state):
-                    if _query(unit.comments, f"{name}[{hit.match}]"):
+                if hit.whole_document:
+                    start = end = 0
+                else:
+                    start, end = unit.span.source_span(hit.start, hit.end)
+                line, column = _position(starts, start)
+                if self.vale_placement and not hit.whole_document:
+                    placed = self._vale_place(text, starts, unit, hit, start, end)
+                    if placed is None:
                         continue
-                    if hit.whole_document:
-                        start = end = 0
-                    else:
-                        start, end = unit.span.source_span(hit.start, hit.end)
-                    line, column = _position(line_starts, start)
-                    if self.vale_placement and not hit.whole_document:
-                        placed = self._vale_place(text, line_starts, unit, hit, start, end)
-                        if placed is None:
-                            continue
-                        line, column = placed
-                    key = (line, column, name)
-                    if key in seen:
-                        continue
-                    if rule.limit and limits.get(name, 0) >= rule.limit:
-                        continue
-                    seen.add(key)
-                    if rule.limit:
-                        limits[name] = limits.get(name, 0) + 1
-                    _, end_column = _position(line_starts, max(end - 1, start))
-                    result.alerts.append(
-                        Alert(
-                            check=name,
-                            severity=rule.level,
-                            message=hit.message,
-                            match=hit.match,
-                            start=start,
-                            end=end,
-                            line=line,
-                            column=column,
-                            end_column=end_column,
-                            action=hit.action,
-                            link=rule.link,
-                            description=hit.description,
-                        )
+                    line, column = placed
+                if (line, column) in seen or (rule.limit and len(alerts) >= rule.limit):
+                    continue
+                seen.add((line, column))
+                _, end_column = _position(starts, max(end - 1, start))
+                alerts.append(
+                    Alert(
+                        check=name,
+                        severity=rule.level,
+                        message=hit.message,
+                        match=hit.match,
+                        start=start,
+                        end=end,
+                        line=line,
+                        column=column,
+                        end_column=end_column,
+                        action=hit.action,
+                        link=rule.link,
+                        description=hit.description,
+                        unit=index,
+                        exact=hit.whole_document or text[start:end] == hit.match,
                     )
-        result.alerts.sort(key=lambda a: (a.line, a.column))
-        return result
+                )
+        return alerts
 
     def _vale_place(
         self, text: str, starts: list[int], unit: Unit, hit: Hit, start: int, end: int

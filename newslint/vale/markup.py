@@ -109,7 +109,8 @@ def markdown_tokens(source: str) -> list[Token]:
     links = 0
     in_image: list[Token] = []
     html_chunk: Span | None = None
-    for event, rng in pyromark.events_with_range(source, options=options):
+    events: Any = pyromark.events_with_range(source, options=options)
+    for event, rng in events:
         start, end = to_char(rng["start"]), to_char(rng["end"])
         if isinstance(event, dict) and "Start" in event:
             kind = event["Start"]
@@ -178,17 +179,17 @@ def markdown_tokens(source: str) -> list[Token]:
             if tag:
                 tokens.append(Token("end", tag))
         elif isinstance(event, dict) and ("Text" in event or "Code" in event):
-            text = event.get("Text", event.get("Code"))
+            text: str = event["Text"] if "Text" in event else event["Code"]
             if in_image:
                 image = in_image[-1]
                 image.attrs["alt"] += text
                 image.span.add(text, decoded_offsets(source[start:end], text, start))
                 continue
             if "Code" in event:
-                raw = source[start:end]
-                inner = raw.strip("`")
-                lead = raw.find(inner) if inner else 0
-                offsets = _code_offsets(raw, text, start + lead)
+                written = source[start:end]
+                inner = written.strip("`")
+                lead = written.find(inner) if inner else 0
+                offsets = _code_offsets(written, text, start + lead)
                 tokens.append(Token("start", "code"))
                 tokens.append(Token("text", span=Span(text, offsets)))
                 tokens.append(Token("end", "code"))
@@ -199,7 +200,7 @@ def markdown_tokens(source: str) -> list[Token]:
             else:
                 _add_linkified(tokens, text, offsets)
         elif isinstance(event, dict) and ("Html" in event or "InlineHtml" in event):
-            raw = event.get("Html", event.get("InlineHtml"))
+            raw: str = event["Html"] if "Html" in event else event["InlineHtml"]
             offsets = decoded_offsets(source[start:end], raw, start)
             if html_chunk is not None:
                 html_chunk.add(raw, offsets)

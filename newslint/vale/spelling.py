@@ -51,7 +51,7 @@ SYSTEM_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
 def _hunspell(dic: Path) -> Any:
     """A Hunspell object for ``dic`` and the ``.aff`` beside it (loaded once per process)."""
     try:
-        import hunspell
+        import hunspell  # type: ignore[import-untyped]
     except ImportError:
         raise UnsupportedRule(
             "spelling",
@@ -166,9 +166,9 @@ class Spelling(Rule):
         styles = Path(ctx.styles_path) if ctx.styles_path else Path()
         aff, dic = data.get("aff"), data.get("dic")
         if aff and dic:
-            found = [_asset(ctx, str(p)) for p in (aff, dic)]
-            if all(found):
-                return [found[1]]  # type: ignore[list-item]
+            aff_path, dic_path = _asset(ctx, str(aff)), _asset(ctx, str(dic))
+            if aff_path and dic_path:
+                return [dic_path]
         folder = styles / "config" / "dictionaries"
         if data.get("dicpath"):
             for candidate in (
