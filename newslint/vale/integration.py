@@ -148,6 +148,9 @@ def _edit(text: str, start: int, end: int, match: str, replacement: str) -> Edit
         lead = match[: len(match) - len(match.lstrip())]
         trail = match[len(match.rstrip()) :]
         core = replacement.strip()
+        word = match.strip()
+        if core[:1].islower() and word[:1].isupper() and not word.isupper():
+            core = core[0].upper() + core[1:]  # "It is" -> "It's", not "it's"
         return Edit(start, end, lead + core + trail if core else replacement)
     if end < len(text) and text[end] == " " and (start == 0 or text[start - 1] in " \n"):
         return Edit(start, end + 1, "")
