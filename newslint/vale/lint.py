@@ -15,6 +15,7 @@ from newslint.vale.config import LEVELS, ValeConfig
 from newslint.vale.manager import Manager
 from newslint.vale.markup import WalkOptions, html_tokens, markdown_tokens, walk
 from newslint.vale.nlp import sentences
+from newslint.vale.prefilter import RuleFilter
 from newslint.vale.rules import Action, FileState, Hit, Rule
 from newslint.vale.view import Span
 
@@ -55,6 +56,8 @@ FORMATS = (
     (r"\.(?:toml)$", ".toml", "data"),
 )
 SUPPORTED_MARKUP = (".md", ".html")
+ALL_RULES: set[str] = set()  # marks "every rule may match" (a prefilter that could not run)
+_SUB_UNITS = ("sentence.", "paragraph.")  # slices of blocks already scanned
 _FRONT_MATTER = re.compile(r"^(?:---|\+\+\+)\n(.+?)\n(?:---|\+\+\+)", re.S)
 _MATH = re.compile(r"^ {0,3}\$\$[^\n]*\n(?:.*?\n)? {0,3}\$\$[ \t]*$", re.M | re.S)
 
@@ -127,6 +130,7 @@ class Prepared:
     checks: dict[str, bool] = field(default_factory=dict)
     line_starts: list[int] = field(default_factory=lambda: [0])
     skipped: str = ""
+    possible: set[str] | None = None  # rules that may match (see prefilter.py); None: not known
 
 
 class Unit:
@@ -157,29 +161,35 @@ class Linter:
             ignored_scopes=tuple(config.ignored_scopes) or WalkOptions.ignored_scopes,
             ignored_classes=tuple(config.ignored_classes),
         )
+        self._scope_memo: dict[tuple[int, str], bool] = {}
+        self.rule_filter = RuleFilter(self.rules)
 
     # -- which rules run where ------------------------------------------------------------------
-    def _should_run(
-        self, name: str, rule: Rule, unit: Unit, checks: dict[str, bool], styles: list[str]
-    ) -> bool:
+    def _runs_in_file(self, name: str, rule: Rule, prepared: Prepared) -> bool:
+        """Vale's ``shouldRun`` less what depends on the block: the rule's level, and whether
+        the file's sections (or the global ones) switch it on or name its style."""
         if name.count(".") > 1:
             name = ".".join(name.split(".")[:2])
-        if _query(unit.comments, name):
-            return False
         if LEVELS[rule.level] < self.config.min_alert_level:
             return False
-        if not rule.scope.matches(unit.scope):
+        if name in prepared.checks:
+            return prepared.checks[name]
+        if name in self.config.global_checks:
+            return self.config.global_checks[name]
+        return name.split(".")[0] in prepared.styles
+
+    def _runs_in_unit(self, name: str, rule: Rule, unit: Unit) -> bool:
+        """The rest of ``shouldRun``: the block's scope and the in-text comments."""
+        key = (id(rule), unit.scope)
+        matches = self._scope_memo.get(key)
+        if matches is None:
+            matches = self._scope_memo[key] = rule.scope.matches(unit.scope)
+        if not matches:
             return False
-        run = False
-        if name in checks:
-            if not checks[name]:
-                return False
-            run = True
-        if not run and name in self.config.global_checks:
-            if not self.config.global_checks[name]:
-                return False
-            run = True
-        return run or name.split(".")[0] in styles
+        if unit.comments:
+            base = ".".join(name.split(".")[:2]) if name.count(".") > 1 else name
+            return not _query(unit.comments, base)
+        return True
 
     # -- a file ---------------------------------------------------------------------------------
     def lint(self, path: str, content: str, ext_override: str | None = None) -> FileResult:
@@ -233,11 +243,19 @@ class Linter:
         alerts: list[Alert] = []
         seen: set[tuple[int, int]] = set()
         text, starts = prepared.text, prepared.line_starts
+        if not prepared.units or not self._runs_in_file(name, rule, prepared):
+            return alerts
+        if prepared.possible is None:
+            texts = [u.span.text for u in prepared.units if not u.scope.startswith(_SUB_UNITS)]
+            found = self.rule_filter.possible(texts)
+            prepared.possible = ALL_RULES if found is None else found
+        if prepared.possible is not ALL_RULES and name not in prepared.possible:
+            return alerts
         for index, unit in enumerate(prepared.units):
-            if not self._should_run(name, rule, unit, prepared.checks, prepared.styles):
+            if not self._runs_in_unit(name, rule, unit):
                 continue
             for hit in rule.run(unit.span.text, prepared.state):
-                if _query(unit.comments, f"{name}[{hit.match}]"):
+                if unit.comments and _query(unit.comments, f"{name}[{hit.match}]"):
                     continue
                 if hit.whole_document:
                     start = end = 0

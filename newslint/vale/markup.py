@@ -16,6 +16,7 @@ a block of scope ``text.attr.alt``; ``<!-- vale ... -->`` comments switch rules 
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Iterator
@@ -78,17 +79,23 @@ class _Offsets:
     def __init__(self, text: str) -> None:
         self.ascii = text.isascii()
         if not self.ascii:
-            self.table = [0] * (len(text.encode("utf-8")) + 1)
-            position = 0
-            for index, char in enumerate(text):
-                size = len(char.encode("utf-8"))
-                for k in range(size):
-                    self.table[position + k] = index
-                position += size
-            self.table[position] = len(text)
+            # byte offset of each non-ASCII character and the extra bytes before the next one
+            self.bytes_at: list[int] = []
+            self.extra: list[int] = []
+            extra = 0
+            for match in _NON_ASCII.finditer(text):
+                self.bytes_at.append(match.start() + extra)
+                extra += len(match.group().encode("utf-8")) - 1
+                self.extra.append(extra)
 
     def __call__(self, byte: int) -> int:
-        return byte if self.ascii else self.table[byte]
+        if self.ascii:
+            return byte
+        index = bisect.bisect_right(self.bytes_at, byte - 1) - 1
+        return byte - (self.extra[index] if index >= 0 else 0)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _name(value: Any) -> str:
@@ -97,8 +104,14 @@ def _name(value: Any) -> str:
 
 def markdown_tokens(source: str) -> list[Token]:
     """HTML-like tokens of a Markdown text, as goldmark would render it, with source offsets."""
-    import pyromark
+    try:
+        import pyromark
+    except ImportError:
+        from newslint.vale.errors import ValeError
 
+        raise ValeError(
+            "markdown", "Markdown files need pyromark: pip install 'newslint[vale]'"
+        ) from None
     opts = pyromark.Options
     options = (
         opts.ENABLE_TABLES | opts.ENABLE_FOOTNOTES | opts.ENABLE_STRIKETHROUGH
