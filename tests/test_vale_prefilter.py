@@ -54,6 +54,7 @@ ARTICLES = [
     "> A quote that is not a sentence\n\n- An item\n- Another *item* in the list\n\n"
     "| Year | Budget |\n|---|---|\n| 2024 | $5m |\n",
 ]
+ARTICLES.append("\n".join(ARTICLES * 3))  # many blocks: the scan also narrows them
 
 
 def _key(alert) -> tuple:

@@ -15,7 +15,7 @@ from newslint.vale.config import LEVELS, ValeConfig
 from newslint.vale.manager import Manager
 from newslint.vale.markup import WalkOptions, html_tokens, markdown_tokens, walk
 from newslint.vale.nlp import sentences
-from newslint.vale.prefilter import RuleFilter
+from newslint.vale.prefilter import DocumentScan, RuleFilter
 from newslint.vale.rules import Action, FileState, Hit, Rule
 from newslint.vale.view import Span
 
@@ -56,8 +56,7 @@ FORMATS = (
     (r"\.(?:toml)$", ".toml", "data"),
 )
 SUPPORTED_MARKUP = (".md", ".html")
-ALL_RULES: set[str] = set()  # marks "every rule may match" (a prefilter that could not run)
-_SUB_UNITS = ("sentence.", "paragraph.")  # slices of blocks already scanned
+NO_SCAN = DocumentScan.__new__(DocumentScan)  # marks "no prefilter: every rule, every block"
 _FRONT_MATTER = re.compile(r"^(?:---|\+\+\+)\n(.+?)\n(?:---|\+\+\+)", re.S)
 _MATH = re.compile(r"^ {0,3}\$\$[^\n]*\n(?:.*?\n)? {0,3}\$\$[ \t]*$", re.M | re.S)
 
@@ -130,7 +129,7 @@ class Prepared:
     checks: dict[str, bool] = field(default_factory=dict)
     line_starts: list[int] = field(default_factory=lambda: [0])
     skipped: str = ""
-    possible: set[str] | None = None  # rules that may match (see prefilter.py); None: not known
+    scan: DocumentScan | None = None  # which rules may match where (prefilter.py); None: not yet
 
 
 class Unit:
@@ -245,13 +244,16 @@ class Linter:
         text, starts = prepared.text, prepared.line_starts
         if not prepared.units or not self._runs_in_file(name, rule, prepared):
             return alerts
-        if prepared.possible is None:
-            texts = [u.span.text for u in prepared.units if not u.scope.startswith(_SUB_UNITS)]
-            found = self.rule_filter.possible(texts)
-            prepared.possible = ALL_RULES if found is None else found
-        if prepared.possible is not ALL_RULES and name not in prepared.possible:
-            return alerts
-        for index, unit in enumerate(prepared.units):
+        if prepared.scan is None:
+            found = self.rule_filter.scan([u.span.text for u in prepared.units])
+            prepared.scan = NO_SCAN if found is None else found
+        units = range(len(prepared.units))
+        if prepared.scan is not NO_SCAN:
+            if name not in prepared.scan.possible:
+                return alerts
+            units = prepared.scan.blocks(name)  # type: ignore[assignment]
+        for index in units:
+            unit = prepared.units[index]
             if not self._runs_in_unit(name, rule, unit):
                 continue
             for hit in rule.run(unit.span.text, prepared.state):

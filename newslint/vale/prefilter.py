@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING
 
 from newslint.relaxed import class_end
 
+from newslint.document import Block
+
 if TYPE_CHECKING:
-    from newslint.prefilter import Prefilter
+    from newslint.prefilter import Prefilter, Scan
     from newslint.vale.rules import Rule
 
 _FLAGS = re.compile(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)])")
@@ -90,18 +92,27 @@ class RuleFilter:
             else:
                 self.specs.append(tuple(c for c in converted if c is not None))
         self.documents = 0
+        self.unplaced: set[str] = set()  # rules whose matches are everywhere (see DocumentScan)
         self._prefilter: Prefilter | None | bool = False  # False: not tried yet
 
     def possible(self, texts: list[str]) -> set[str] | None:
         """The names of the rules that may match one of ``texts``; None: all may."""
+        scan = self.scan(texts)
+        return None if scan is None else scan.possible
+
+    def scan(self, texts: list[str]) -> DocumentScan | None:
+        """One scan of ``texts`` (a document's blocks); None if every rule must run on all."""
         self.documents += 1
         prefilter = self._ready()
         if prefilter is None:
             return None
-        scan = prefilter.scan("\n\n".join(texts))
-        if scan is None:
-            return None
-        return {self.names[i] for i in scan.possible}
+        blocks = []
+        start = 0
+        for index, text in enumerate(texts):
+            blocks.append(Block(str(index), start, start + len(text)))
+            start += len(text) + 2
+        scan = prefilter.scan("\n\n".join(texts), locate=True)
+        return None if scan is None else DocumentScan(self, scan, blocks)
 
     def _ready(self) -> Prefilter | None:
         compile = self.documents > PREFILTER_AFTER
@@ -113,3 +124,24 @@ class RuleFilter:
                 prefilter = Prefilter(self.specs, compile=compile)
                 self._prefilter = prefilter if prefilter.ready else None
         return self._prefilter or None
+
+
+class DocumentScan:
+    """What one scan of a document's blocks found: the rules that may match, and where."""
+
+    def __init__(self, owner: RuleFilter, scan: Scan, blocks: list[Block]) -> None:
+        self._owner = owner
+        self._index = {name: i for i, name in enumerate(owner.names)}
+        self._scan = scan
+        self._blocks = blocks
+        self.possible = {owner.names[i] for i in scan.possible}
+
+    def blocks(self, name: str) -> list[int]:
+        """The indices of the blocks in which rule ``name`` may match. A rule whose pattern
+        matched too often to place its matches once is not placed again (it would only cost)."""
+        if name in self._owner.unplaced:
+            return list(range(len(self._blocks)))
+        kept = self._scan.narrow(self._index[name], self._blocks)
+        if kept is self._blocks:
+            self._owner.unplaced.add(name)
+        return [int(block.kind) for block in kept]
