@@ -14,9 +14,8 @@ import contextlib
 import re
 from typing import TYPE_CHECKING
 
-from newslint.relaxed import class_end
-
 from newslint.document import Block
+from newslint.relaxed import class_end
 
 if TYPE_CHECKING:
     from newslint.prefilter import Prefilter, Scan
