@@ -84,5 +84,36 @@ def test_same_alerts_with_and_without_the_prefilter(monkeypatch) -> None:
         ]
         assert expected, article  # the articles break rules of these styles
         assert found == expected
+    unsplit = Linter(config, plain.manager)
+    unsplit.paragraph_only = set()  # every rule also searches each sentence, as Vale does
+    for number, article in enumerate(ARTICLES):
+        path = f"story{number}.md"
+        assert {_key(a) for a in unsplit.lint(path, article).alerts} == {
+            _key(a) for a in plain.lint(path, article).alerts
+        }
+    assert plain.paragraph_only  # some rules are read on paragraphs alone
     possible = filtered.rule_filter.possible(ARTICLES[:1])
     assert possible is not None and len(possible) < len(filtered.rules) / 2  # it does skip rules
+
+
+@pytest.mark.parametrize(
+    ("data", "invariant"),
+    [
+        ({"extends": "existence", "tokens": ["very", "quite"]}, True),
+        ({"extends": "existence", "tokens": ["e\\.g\\."]}, False),  # can match a full stop
+        ({"extends": "existence", "tokens": ["^So"]}, False),  # anchored
+        ({"extends": "existence", "tokens": ["x"], "nonword": True}, False),
+        ({"extends": "existence", "tokens": ["x"], "scope": "sentence"}, False),
+        ({"extends": "substitution", "swap": {"utilize": "use"}}, True),
+        ({"extends": "substitution", "swap": {"(?<=the )end": "close"}}, False),
+        ({"extends": "occurrence", "token": "x", "max": 1}, False),  # counts per block
+    ],
+)
+def test_which_rules_read_paragraphs_alone(data: dict, invariant: bool) -> None:
+    from newslint.vale.prefilter import sentence_invariant
+    from newslint.vale.rules import Context, build_rule
+
+    rule = build_rule(
+        {"message": "m", "level": "warning", "name": "T.R", "path": "r.yml", **data}, Context()
+    )
+    assert sentence_invariant(rule) is invariant

@@ -15,7 +15,7 @@ from newslint.vale.config import LEVELS, ValeConfig
 from newslint.vale.manager import Manager
 from newslint.vale.markup import WalkOptions, html_tokens, markdown_tokens, walk
 from newslint.vale.nlp import sentences
-from newslint.vale.prefilter import DocumentScan, RuleFilter
+from newslint.vale.prefilter import DocumentScan, RuleFilter, sentence_invariant
 from newslint.vale.rules import Action, FileState, Hit, Rule
 from newslint.vale.view import Span
 
@@ -105,7 +105,6 @@ class Alert:
     action: Action = field(default_factory=Action)
     link: str = ""
     description: str = ""
-    unit: int = 0  # the block it was found in (orders alerts at one position as Vale does)
     exact: bool = True  # the source holds the match as written (no markup inside it)
 
 
@@ -162,6 +161,8 @@ class Linter:
         )
         self._scope_memo: dict[tuple[int, str], bool] = {}
         self.rule_filter = RuleFilter(self.rules)
+        # rules whose alerts in a sentence are those in its paragraph (see prefilter.py)
+        self.paragraph_only = {name for name, rule in self.rules if sentence_invariant(rule)}
 
     # -- which rules run where ------------------------------------------------------------------
     def _runs_in_file(self, name: str, rule: Rule, prepared: Prepared) -> bool:
@@ -197,7 +198,7 @@ class Linter:
         result = FileResult(path, prepared.text, skipped=prepared.skipped)
         for name, rule in self.rules:
             result.alerts.extend(self.run_rule(prepared, name, rule))
-        result.alerts.sort(key=lambda a: (a.line, a.column, a.unit, a.check))
+        result.alerts.sort(key=lambda a: (a.line, a.column, a.check))
         return result
 
     def prepare(self, path: str, content: str, ext_override: str | None = None) -> Prepared:
@@ -252,8 +253,11 @@ class Linter:
             if name not in prepared.scan.possible:
                 return alerts
             units = prepared.scan.blocks(name)  # type: ignore[assignment]
+        skip_sentences = name in self.paragraph_only
         for index in units:
             unit = prepared.units[index]
+            if skip_sentences and unit.scope.startswith("sentence."):
+                continue
             if not self._runs_in_unit(name, rule, unit):
                 continue
             for hit in rule.run(unit.span.text, prepared.state):
@@ -287,7 +291,6 @@ class Linter:
                         action=hit.action,
                         link=rule.link,
                         description=hit.description,
-                        unit=index,
                         exact=hit.whole_document or text[start:end] == hit.match,
                     )
                 )

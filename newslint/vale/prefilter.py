@@ -77,6 +77,27 @@ def rule_sources(rule: Rule) -> list[str] | None:
     return None
 
 
+_ANCHORED_OR_PUNCTUATION = re.compile(r"[\^$.!]|\\[AZzGWSDpP?]|\(\?<?[=!]|\[\^")
+
+
+def sentence_invariant(rule: Rule) -> bool:
+    """Whether ``rule`` finds in a sentence exactly what it finds there in its paragraph, so
+    that searching the paragraph alone gives all its alerts.
+
+    True for an ``existence`` or ``substitution`` rule of whole words (Vale's word template)
+    whose pattern has no anchor, lookaround or anything that can match ``.``, ``?`` or ``!``: a
+    sentence is a slice of its paragraph between white space after such a mark, so no match
+    can cross its edges, and word boundaries read the same at them.
+    """
+    if rule.extends not in ("existence", "substitution") or rule.data.get("nonword"):
+        return False
+    if any("sentence" in part.sections for entry in rule.scope.entries for part in entry):
+        return False
+    source = rule.pattern.source  # type: ignore[attr-defined]
+    body = re.sub(r"^(?:\(\?[a-z]+\))+", "", source)  # leading flags, as in "(?i)(?m)"
+    return _ANCHORED_OR_PUNCTUATION.search(body) is None
+
+
 class RuleFilter:
     """One Hyperscan database over a rule set's patterns (compiled after a few documents)."""
 
