@@ -17,6 +17,7 @@ from newslint.patterns import Pattern
 from newslint.vale.errors import ValeError
 from newslint.vale.messages import format_message, go_sprintf, to_sentence
 from newslint.vale.scopes import Scope
+from newslint.vale.wordlist import literal_trie
 
 EXTENSION_POINTS = (
     "capitalization",
@@ -283,10 +284,10 @@ class Existence(Rule):
         self.except_re = exceptions_pattern(terms, self.path)
         self.phrase_re = phrases_pattern(terms)
         word = not nonword and bool(_strings(data.get("tokens")))
-        template = make_regexp(
-            ctx.word_template, _bool(data.get("ignorecase")), word, raw, _bool(data.get("append"))
-        )
-        self.pattern = compile_vale(fill(template, "|".join(self.tokens)), self.path)
+        ignore_case = _bool(data.get("ignorecase"))
+        template = make_regexp(ctx.word_template, ignore_case, word, raw, _bool(data.get("append")))
+        tokens = literal_trie(self.tokens, ignore_case, ordered=True) if not raw else None
+        self.pattern = compile_vale(fill(template, tokens or "|".join(self.tokens)), self.path)
 
     def run(self, text: str, state: FileState) -> list[Hit]:
         hits = []
@@ -323,8 +324,13 @@ class Substitution(Rule):
         self.replacements = [
             "" if swap[k] is None else str(swap[k]) for k in _originals(swap, keys)
         ]
-        groups = []
-        for key in keys:
+        self.trie_keys: dict[str, int] | None = None
+        trie = literal_trie(keys, self.ignorecase, ordered=False)
+        if trie is not None:  # one group; the key is told by the matched text
+            fold = str.casefold if self.ignorecase else str
+            self.trie_keys = {fold(key): index for index, key in enumerate(keys)}
+        groups = [f"({trie})"] if trie is not None else []
+        for key in keys if trie is None else ():
             if key.count("(") != key.count("(?") + key.count(r"\("):
                 key = _CAPTURE_OPEN.sub("(?:", key)
             groups.append(f"({key})")
@@ -338,11 +344,7 @@ class Substitution(Rule):
         hits = []
         message = self.message
         for match in self.pattern.finditer(text):
-            for group in range(1, len(self.keys) + 1):
-                start, end = match.span(group)
-                if start < 0:
-                    continue
-                index = group - 1
+            for index, start, end in self._keys_matched(match):
                 observed = text[start:end]
                 expected = self._expected(index, observed)
                 if self.action.name == "replace":
@@ -368,6 +370,23 @@ class Substitution(Rule):
                 hit.action = action
                 hits.append(hit)
         return hits
+
+    def _keys_matched(self, match: Any) -> list[tuple[int, int, int]]:
+        """(key index, start, end) of each ``swap`` key that ``match`` matched."""
+        if self.trie_keys is not None:
+            start, end = match.span(1)
+            found = match.group(1)
+            index = self.trie_keys.get(found.casefold() if self.ignorecase else found)
+            if index is None:  # folded otherwise by the pattern than by casefold()
+                index = next(
+                    i for i, key in enumerate(self.keys) if key.casefold() == found.casefold()
+                )
+            return [(index, start, end)]
+        return [
+            (group - 1, *match.span(group))
+            for group in range(1, len(self.keys) + 1)
+            if match.start(group) >= 0
+        ]
 
     def _expected(self, index: int, observed: str) -> str:
         expected = self.replacements[index]
