@@ -290,30 +290,23 @@ def _apply(parsed: ini.IniFile, config: ValeConfig) -> None:
 
 
 def _apply_global(section: ini.Section, config: ValeConfig) -> None:
-    for name, key in section.keys.items():
-        if name in CORE_KEYS:
-            raise _error(_CORE_ERROR.format(name), key, config.path)
-        if name == "BasedOnStyles":
-            config.global_styles = key.split()
-            config.styles.extend(config.global_styles)
-        elif name in ("BlockIgnores", "IgnorePatterns"):
-            config.block_ignores["*"] = key.split()
-        elif name == "TokenIgnores":
-            config.token_ignores["*"] = key.split()
-        elif name in GLOBAL_KEYS:
-            pass  # Lang: needs an NLP server, which newslint does not call
-        elif name in SYNTAX_KEYS:
-            raise _error(f"'{name}' is a syntax-specific option", key, config.path)
-        else:
-            config.global_checks[name] = _rule_switch(name, key, config)
-            config.checks.append(name)
+    rules = _read_section("*", section, config)
+    config.global_styles = rules.base_styles or []
+    config.global_checks = rules.checks
 
 
 def _apply_section(label: str, section: ini.Section, config: ValeConfig) -> None:
+    config.sections.append(_read_section(label, section, config))
+
+
+def _read_section(label: str, section: ini.Section, config: ValeConfig) -> SectionRules:
+    """The keys of ``[label]`` (``*``: the global section): styles, ignores, rule switches."""
     rules = SectionRules(label, Glob.parse(label))
     for name, key in section.keys.items():
         if name in CORE_KEYS:
             raise _error(_CORE_ERROR.format(name), key, config.path)
+        if label == "*" and name in SYNTAX_KEYS and name not in GLOBAL_KEYS:
+            raise _error(f"'{name}' is a syntax-specific option", key, config.path)
         if name == "BasedOnStyles":
             rules.base_styles = key.split()
             config.styles.extend(rules.base_styles)
@@ -323,14 +316,16 @@ def _apply_section(label: str, section: ini.Section, config: ValeConfig) -> None
             config.token_ignores[label] = key.split()
         elif name == "Transform":
             pass  # an XSLT stylesheet for XML files, which newslint does not lint
-        elif name in ("View", "Lang", "CommentDelimiters"):
+        elif name == "Lang":
+            warn(f"{key.sources[0]}:{key.lines[0]}: 'Lang' needs Vale's NLP server (ignored)")
+        elif name in ("View", "CommentDelimiters"):
             warn(
                 f"{key.sources[0]}:{key.lines[0]}: '{name}' is not supported by newslint (ignored)"
             )
         else:
             rules.checks[name] = _rule_switch(name, key, config)
             config.checks.append(name)
-    config.sections.append(rules)
+    return rules
 
 
 _CORE_ERROR = (

@@ -24,10 +24,8 @@ from newslint.vale.rules import (
     FileState,
     Hit,
     Rule,
-    _bool,
     _strings,
     compile_vale,
-    exceptions_pattern,
     is_match,
 )
 
@@ -170,11 +168,8 @@ class Capitalization(Rule):
     def __init__(self, data: dict[str, Any], ctx: Context) -> None:
         super().__init__(data, ctx)
         self.match = str(data.get("match") or "")
-        vocab = _bool(data.get("vocab"), True)
-        exceptions = _strings(data.get("exceptions"))
-        self.except_re = exceptions_pattern(exceptions + (ctx.accepted if vocab else []), self.path)
+        words = self.use_exceptions(ctx)
         self.threshold = float(data.get("threshold") or 0) or 0.8
-        words = exceptions + (list(ctx.accepted) if vocab else [])
         prefix = str(data.get("prefix") or "")
         words_re = _WORDS
         if self.except_re is not None:
@@ -199,31 +194,22 @@ class Capitalization(Rule):
             )
 
     def _title(self, text: str, converter: TitleCase) -> tuple[str, bool]:
-        expected = converter.convert(text)
-        expected_words = [m.group() for m in self.words.finditer(expected)]
-        count = words = 0.0
-        for i, word in enumerate(m.group() for m in self.words.finditer(text)):
-            if (
-                i >= len(expected_words)
-                or word in (expected_words[i], word.upper())
-                or is_match(self.except_re, word)
-            ):
-                count += 1
-            words += 1
-        return expected, words == 0 or count / words >= self.threshold
+        return self._agrees(text, converter.convert(text), title=True)
 
     def _sentence(self, text: str, converter: SentenceCase) -> tuple[str, bool]:
-        expected = converter.convert(text)
+        return self._agrees(text, converter.convert(text), title=False)
+
+    def _agrees(self, text: str, expected: str, *, title: bool) -> tuple[str, bool]:
+        """Whether ``text`` agrees with ``expected`` (its converted case) in enough words: a
+        word counts if it is the same, an exception, or (title case) all capitals; a sentence
+        whose first word is not capitalised fails at once."""
         expected_words = [m.group() for m in self.words.finditer(expected)]
         count = words = 0.0
         for i, word in enumerate(m.group() for m in self.words.finditer(text)):
-            if (
-                i >= len(expected_words)
-                or word == expected_words[i]
-                or is_match(self.except_re, word)
-            ):
+            same = i >= len(expected_words) or word == expected_words[i]
+            if same or (title and word == word.upper()) or is_match(self.except_re, word):
                 count += 1
-            elif i == 0 and word != _go_title(word.lower()):
+            elif not title and i == 0 and word != _go_title(word.lower()):
                 return expected, False
             words += 1
         return expected, words == 0 or count / words >= self.threshold

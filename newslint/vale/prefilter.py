@@ -113,7 +113,8 @@ class RuleFilter:
                 self.specs.append(tuple(c for c in converted if c is not None))
         self.documents = 0
         self.unplaced: set[str] = set()  # rules whose matches are everywhere (see DocumentScan)
-        self._prefilter: Prefilter | None | bool = False  # False: not tried yet
+        self._prefilter: Prefilter | None = None
+        self._tried = self._compiled = False  # looked for a cached one / compiled one
 
     def possible(self, texts: list[str]) -> set[str] | None:
         """The names of the rules that may match one of ``texts``; None: all may."""
@@ -135,15 +136,17 @@ class RuleFilter:
         return None if scan is None else DocumentScan(self, scan, blocks)
 
     def _ready(self) -> Prefilter | None:
+        """The prefilter: a cached database at once, one compiled after a few documents."""
         compile = self.documents > PREFILTER_AFTER
-        if self._prefilter is False or (self._prefilter is None and compile):
-            self._prefilter = None
+        if self._prefilter is None and (not self._tried or (compile and not self._compiled)):
+            self._tried = True
+            self._compiled = compile
             with contextlib.suppress(ImportError):
                 from newslint.prefilter import Prefilter
 
                 prefilter = Prefilter(self.specs, compile=compile)
                 self._prefilter = prefilter if prefilter.ready else None
-        return self._prefilter or None
+        return self._prefilter
 
 
 class DocumentScan:

@@ -155,6 +155,15 @@ class Rule:
     def run(self, text: str, state: FileState) -> list[Hit]:
         raise NotImplementedError
 
+    def use_exceptions(self, ctx: Context, vocab: bool = True) -> list[str]:
+        """Set the rule's exceptions (``exceptions``, and the accepted Vocab unless ``vocab``
+        is off) as Vale's ``updateExceptions`` and accepted phrases build them; the terms."""
+        vocab = vocab and _bool(self.data.get("vocab"), True)
+        terms = _strings(self.data.get("exceptions")) + (ctx.accepted if vocab else [])
+        self.except_re = exceptions_pattern(terms, self.path)
+        self.phrase_re = phrases_pattern(terms)
+        return terms
+
     # -- shared by the types ----------------------------------------------------------------------
     def hit(self, text: str, start: int, end: int, *subs: str) -> Hit:
         """Vale's ``makeAlert``: the message gets the match (and the action's fix, if any)."""
@@ -278,11 +287,7 @@ class Existence(Rule):
         self.tokens = [t for t in _strings(data.get("tokens")) if t.strip()]
         raw = "".join(_strings(data.get("raw")))
         nonword = _bool(data.get("nonword"))
-        vocab = _bool(data.get("vocab"), True) and not nonword
-        exceptions = _strings(data.get("exceptions"))
-        terms = exceptions + (ctx.accepted if vocab else [])
-        self.except_re = exceptions_pattern(terms, self.path)
-        self.phrase_re = phrases_pattern(terms)
+        self.use_exceptions(ctx, vocab=not nonword)
         word = not nonword and bool(_strings(data.get("tokens")))
         ignore_case = _bool(data.get("ignorecase"))
         template = make_regexp(ctx.word_template, ignore_case, word, raw, _bool(data.get("append")))
@@ -315,10 +320,7 @@ class Substitution(Rule):
             raise ValeError("rule", "'swap' must be a map", code="E201", path=self.path, line=1)
         self.ignorecase = _bool(data.get("ignorecase"))
         self.capitalize = _bool(data.get("capitalize"))
-        vocab = _bool(data.get("vocab"), True)
-        terms = _strings(data.get("exceptions")) + (ctx.accepted if vocab else [])
-        self.except_re = exceptions_pattern(terms, self.path)
-        self.phrase_re = phrases_pattern(terms)
+        self.use_exceptions(ctx)
         keys = sorted((str(k) for k in swap), key=len, reverse=True)
         self.keys = keys
         self.replacements = [
@@ -504,10 +506,7 @@ class Repetition(Rule):
         self.max = int(data.get("max") or 0)
         self.ignorecase = _bool(data.get("ignorecase"))
         self.alpha = _bool(data.get("alpha"))
-        vocab = _bool(data.get("vocab"), True)
-        terms = _strings(data.get("exceptions")) + (ctx.accepted if vocab else [])
-        self.except_re = exceptions_pattern(terms, self.path)
-        self.phrase_re = phrases_pattern(terms)
+        self.use_exceptions(ctx)
         prefix = "(?i)" if self.ignorecase else ""
         self.pattern = compile_vale(
             f"{prefix}({'|'.join(_strings(data.get('tokens')))})", self.path
@@ -592,10 +591,7 @@ class Conditional(Rule):
 
     def __init__(self, data: dict[str, Any], ctx: Context) -> None:
         super().__init__(data, ctx)
-        vocab = _bool(data.get("vocab"), True)
-        terms = _strings(data.get("exceptions")) + (ctx.accepted if vocab else [])
-        self.except_re = exceptions_pattern(terms, self.path)
-        self.phrase_re = phrases_pattern(terms)
+        self.use_exceptions(ctx)
         second = str(data.get("second") or "")
         self.second = compile_vale(second, self.path)
         self.first = compile_vale(str(data.get("first") or ""), self.path)
