@@ -11,14 +11,16 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newslint.errors import NewslintError
-from newslint.vale.config import LEVELS, Flags, ValeConfig, load_config
-from newslint.vale.errors import ValeError, warn
-from newslint.vale.globs import Glob
-from newslint.vale.lint import FileResult, Linter
-from newslint.vale.manager import Manager
+
+if TYPE_CHECKING:
+    from newslint.vale.config import ValeConfig
+    from newslint.vale.errors import ValeError
+    from newslint.vale.globs import Glob
+    from newslint.vale.lint import FileResult, Linter
+    from newslint.vale.manager import Manager
 
 IGNORED_DIRS = ("node_modules", ".git")
 
@@ -56,6 +58,11 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
+    from newslint.vale.config import Flags, load_config  # noqa: PLC0415 - only this command
+    from newslint.vale.errors import ValeError  # noqa: PLC0415
+    from newslint.vale.lint import Linter  # noqa: PLC0415
+    from newslint.vale.manager import Manager  # noqa: PLC0415
+
     flags = Flags(
         config=args.config,
         min_alert_level=args.min_alert_level or None,
@@ -83,6 +90,8 @@ def run(args: argparse.Namespace) -> int:
         results.sort(key=lambda r: r.path.encode("utf-8"))
     skipped = [r for r in results if r.skipped]
     if skipped:
+        from newslint.vale.errors import warn  # noqa: PLC0415
+
         kinds = sorted({r.skipped for r in skipped})
         names = ", ".join(r.path for r in skipped[:5]) + (", ..." if len(skipped) > 5 else "")
         warn(
@@ -97,7 +106,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def apply_filter(manager: Manager, config: ValeConfig, expression: str) -> None:
-    from newslint.vale.filters import compile_filter
+    from newslint.vale.config import LEVELS  # noqa: PLC0415
+    from newslint.vale.filters import compile_filter  # noqa: PLC0415
 
     text = expression
     candidate = Path(expression)
@@ -142,6 +152,9 @@ def lint_inputs(linter: Linter, config: ValeConfig, args: argparse.Namespace) ->
         text = sys.stdin.read()
         path = args.stdin_path or f"stdin{ext}"
         return [linter.lint(path, text, ext if ext != ".txt" else None)]
+    from newslint.vale.errors import ValeError  # noqa: PLC0415
+    from newslint.vale.globs import Glob  # noqa: PLC0415
+
     for item in inputs:
         if not os.path.exists(item):
             raise ValeError("doLint", f"argument '{item}' does not exist")
