@@ -137,3 +137,20 @@ def test_exact_positions_flag_keeps_the_place_vale_would_move(root, monkeypatch,
     assert out == "d.md:1:1:News.Rep:'Mermaid' is repeated!\n"  # where Vale's search lands
     _, out, _ = vale(monkeypatch, capsys, root, "--exact-positions", "d.md")
     assert out == "d.md:1:9:News.Rep:'Mermaid' is repeated!\n"
+
+
+def test_html_files_are_walked_like_rendered_markdown(root, monkeypatch, capsys) -> None:
+    write(
+        root,
+        {
+            "page.html": (
+                "<html><body>\n<h1>TODO heading</h1>\n<pre>TODO in code</pre>\n"
+                "<p>A <code>TODO</code> and a FIXME.</p>\n</body></html>\n"
+            )
+        },
+    )
+    _, out, _ = vale(monkeypatch, capsys, root, "page.html")
+    assert out == (
+        "page.html:2:5:News.Todo:'TODO' left in text\n"
+        "page.html:4:30:News.Todo:'FIXME' left in text\n"
+    )
