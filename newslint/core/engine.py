@@ -120,8 +120,10 @@ def lint(doc: Document, rules: Iterable[Rule]) -> list[Finding]:
         try:
             with time_limit(RULE_TIME_LIMIT):
                 for hit in rule.check.run(doc, blocks):
-                    if masks and _in_mask(
-                        masks, mask_starts, hit.start, max(hit.end, hit.start + 1)
+                    if (
+                        masks
+                        and not getattr(rule.check, "sees_markup", False)  # e.g. Vale rules
+                        and _in_mask(masks, mask_starts, hit.start, max(hit.end, hit.start + 1))
                     ):
                         continue
                     if not rule.in_quotes and doc.quotes.contains(hit.start, hit.end):
