@@ -14,10 +14,11 @@ from typing import Any
 
 from newslint.app import stats
 from newslint.app.baseline import BASELINE_NAME, Baseline, Linted
-from newslint.app.inputs import iter_inputs
+from newslint.app.inputs import NoFiles, collect_inputs
 from newslint.app.options import RunOptions
 from newslint.app.output import EXIT_CLEAN, EXIT_ERROR, print_error
 from newslint.app.runner import run
+from newslint.config.selectors import find_rule, suggestion
 from newslint.core.engine import lint
 from newslint.core.errors import NewslintError
 from newslint.report import REPORTERS
@@ -31,18 +32,28 @@ def _flags(parser: argparse.ArgumentParser, flags: dict[str, str]) -> None:
         parser.add_argument(name, action="store_true", help=text)
 
 
+def _format(parser: argparse.ArgumentParser, names: tuple[str, ...], auto: str) -> None:
+    """``--format``: one of ``names`` (a command rejects the formats it cannot write)."""
+    parser.add_argument(
+        "--format", choices=("auto", *names), default="auto", help=f"output format (auto: {auto})"
+    )
+
+
+def _no_cache(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-cache",
+        action="store_false",
+        dest="cache",
+        help="neither read nor write .newslint_cache/ (findings, grammar answers)",
+    )
+
+
 def _common() -> argparse.ArgumentParser:
-    """What every command but ``stats`` takes: config, format, rule selection, input."""
+    """What every command but ``stats`` takes: config, rule selection, input."""
     common = argparse.ArgumentParser(add_help=False)
     add = common.add_argument
     add("--config", type=Path, help="use this config file for every file")
-    formats = ("auto", *REPORTERS)
-    add(
-        "--format",
-        choices=formats,
-        default="auto",
-        help="output format (auto: github under GitHub Actions, else text)",
-    )
+    _no_cache(common)
     add("--select", action="append", help="only these rules (id, name, category, pack)")
     add("--extend-select", action="append", help="also these rules")
     add("--ignore", action="append", help="not these rules")
@@ -57,6 +68,7 @@ def _common() -> argparse.ArgumentParser:
 def _running() -> argparse.ArgumentParser:
     """What ``check`` and ``fix`` take besides the common options."""
     running = argparse.ArgumentParser(add_help=False)
+    _format(running, tuple(REPORTERS), "github under GitHub Actions, else text")
     add = running.add_argument
     add("paths", nargs="*", default=["."], metavar="PATH")
     add("--output-file", type=Path, help="write the report to this file")
@@ -66,6 +78,7 @@ def _running() -> argparse.ArgumentParser:
             "--statistics": "show counts per rule instead of findings",
             "--show-fixes": "list fixes applied (fix) or available (check)",
             "--quiet": "print findings only, no summary or 'Fixed' lines",
+            "--exit-zero": "exit 0 even when findings remain (errors still exit 2)",
             "--require-grammar": "exit 2 when the grammar rules cannot run (no LanguageTool server,"
             " or it fails)",
         },
@@ -103,19 +116,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     common, running = _common(), _running()
-    check = sub.add_parser("check", parents=[common, running], help="report findings")
-    check.add_argument(
-        "--no-cache",
-        action="store_false",
-        dest="cache",
-        help="neither read nor write .newslint_cache/",
-    )
+    sub.add_parser("check", parents=[common, running], help="report findings")
     fix = sub.add_parser("fix", parents=[common, running], help="apply fixes in place")
     _flags(
         fix,
         {
             "--unsafe-fixes": "also apply unsafe fixes",
-            "--diff": "print a unified diff; write nothing",
+            "--diff": "print a unified diff and write nothing; exit 1 if there is one",
             "--exit-non-zero-on-fix": "exit 1 if any file was fixed, even when nothing remains",
         },
     )
@@ -127,13 +134,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     rules = sub.add_parser("rules", parents=[common], help="list the rules")
     rules.add_argument("--all", action="store_true", help="include rules not enabled")
-    sub.add_parser("explain", parents=[common], help="describe one rule").add_argument(
-        "rule", metavar="RULE"
-    )
+    _format(rules, ("text", "json"), "text")
+    explain = sub.add_parser("explain", parents=[common], help="describe one rule")
+    explain.add_argument("rule", metavar="RULE")
+    _format(explain, ("text", "json"), "text")
     stats = sub.add_parser("stats", help="words, sentences and readability per article")
     stats.add_argument("paths", nargs="*", default=["."], metavar="PATH")
     stats.add_argument("--config", type=Path, help="use this config file for every file")
-    stats.add_argument("--format", choices=("auto", "text", "json"), default="auto")
+    _format(stats, ("text", "json"), "a table on a terminal, else text")
+    _no_cache(stats)
     stats.add_argument("--encoding", help="decode files with this encoding (default utf-8)")
     stats.add_argument("--stdin-filename", help="path to assume for text read from '-'")
     baseline = sub.add_parser(
@@ -187,11 +196,13 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    config = _options(args).resolver().for_path(None)
-    wanted = args.rule.strip()
-    rule = next((r for r in config.available_rules if wanted in (r.id, r.name)), None)
+    rules = _options(args).resolver().for_path(None).available_rules
+    rule = find_rule(args.rule, rules)
     if rule is None:
-        raise NewslintError(f"no rule {wanted!r}; `newslint rules --all` lists them")
+        hint = (
+            suggestion(args.rule, rules, rules_only=True) or "; `newslint rules --all` lists them"
+        )
+        raise NewslintError(f"no rule {args.rule.strip()!r}{hint}")
     sys.stdout.write(explain_json(rule) if args.format == "json" else explain(rule))
     return EXIT_CLEAN
 
@@ -201,7 +212,7 @@ def _baseline(args: argparse.Namespace) -> int:
     options = _options(args)
     resolver = options.resolver()
     linted: list[Linted] = []
-    for inp in iter_inputs(options, resolver):
+    for inp in collect_inputs(options, resolver):
         config = resolver.for_path(inp.config_path)
         doc = inp.read(config)
         findings = lint(doc, config.rules_for(inp.config_path))
@@ -247,6 +258,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CLEAN if exc.code == 0 else EXIT_ERROR
     try:
         return COMMANDS[args.command](args)
+    except NoFiles as exc:
+        print_error(str(exc), "warning")
+        return EXIT_ERROR
     except NewslintError as exc:
         print_error(str(exc))
         return EXIT_ERROR

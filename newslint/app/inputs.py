@@ -135,6 +135,22 @@ def iter_inputs(options: RunOptions, resolver: ConfigResolver) -> Iterator[Input
             yield from map(FileInput, iter_files([name], resolver))
 
 
+class NoFiles(NewslintError):
+    """The paths given hold no article to lint (reported as a warning; exit 2)."""
+
+
+def collect_inputs(options: RunOptions, resolver: ConfigResolver) -> list[Input]:
+    """:func:`iter_inputs` as a list; :class:`NoFiles` if there is none."""
+    inputs = list(iter_inputs(options, resolver))
+    if not inputs:
+        extensions = resolver.for_path(Path(options.paths[0]) / "_").settings.extensions
+        raise NoFiles(
+            f"no article files in {', '.join(map(repr, options.paths))} (extensions:"
+            f" {', '.join(extensions)}; ignored, excluded and hidden files are left out)"
+        )
+    return inputs
+
+
 @contextlib.contextmanager
 def sink(target: Path | None) -> Iterator[Callable[[bytes], object]]:
     """Where fixed text not written in place goes: to ``target`` (replaced at the end, left
@@ -177,7 +193,7 @@ def open_source(options: RunOptions, resolver: ConfigResolver) -> Source:
     """The files and standard input named on the command line, or the records of a feed."""
     if options.feed is not None:
         return _feed_source(options, options.feed)
-    inputs = list(iter_inputs(options, resolver))
+    inputs = collect_inputs(options, resolver)
     stdin = any(isinstance(i, StdinInput) for i in inputs)
     few = len(inputs) < 4 or stdin
     first = inputs[0].config_path if inputs else None

@@ -195,7 +195,7 @@ class _Run:
     def __init__(self, ctx: _Worker, source: Source, stream: TextIO) -> None:
         self.ctx, self.source, self.stream = ctx, source, stream
         self.reports: list[FileReport] = []
-        self.failed = self.errored = self.fixed = False
+        self.failed = self.errored = self.fixed = self.diffed = False
         self.hidden = 0
         self.counts = [0, 0, 0]  # findings, safe and unsafe fixes: a streamed report's summary
 
@@ -212,6 +212,7 @@ class _Run:
         if report is None:
             return
         sys.stdout.write(outcome.diff)
+        self.diffed = self.diffed or bool(outcome.diff)
         if outcome.note:
             to_stderr = inp.to_stdout or not reporter.for_people
             print(outcome.note, file=sys.stderr if to_stderr else sys.stdout)
@@ -243,9 +244,11 @@ class _Run:
             return EXIT_ERROR
         if self.errored:
             return EXIT_ERROR
+        if options.exit_zero:
+            return EXIT_CLEAN
         if options.fixing and options.exit_non_zero_on_fix and self.fixed:
             return EXIT_FINDINGS
-        return EXIT_FINDINGS if self.failed else EXIT_CLEAN
+        return EXIT_FINDINGS if self.failed or self.diffed else EXIT_CLEAN
 
 
 def run(options: RunOptions) -> int:
