@@ -58,7 +58,7 @@ def test_fix_diff_exits_1_when_it_would_change_something(tmp_path: Path, capsys)
     assert path.read_text() == DAMAGED
     path.write_text(CLEAN)
     assert main(["fix", "--diff", str(path)]) == 0
-    assert capsys.readouterr().out == ""
+    assert capsys.readouterr().out == "All checks passed!\n"
 
 
 def test_exit_zero_reports_findings_but_passes(tmp_path: Path, capsys) -> None:
@@ -68,6 +68,82 @@ def test_exit_zero_reports_findings_but_passes(tmp_path: Path, capsys) -> None:
     assert "NL302(weekday-month-case)" in capsys.readouterr().out
     assert main(["fix", "--diff", "--exit-zero", str(path)]) == 0
     assert main(["check", "--exit-zero", str(tmp_path / "missing.txt")]) == 2  # errors still fail
+
+
+# -- what is printed ----------------------------------------------------------------------
+
+
+def test_one_line_on_success_and_none_with_quiet(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(DAMAGED)
+    assert main(["fix", str(path)]) == 0
+    assert capsys.readouterr().out == f"Fixed 2 findings in {path}\nAll checks passed!\n"
+    for command in (["check"], ["check", "--format", "concise"], ["fix"]):
+        assert main([*command, str(path)]) == 0
+        assert capsys.readouterr().out == "All checks passed!\n"
+        assert main([*command, "-q", str(path)]) == 0
+        assert capsys.readouterr().out == ""
+    for machine in ("json", "github", "sarif", "junit"):  # formats for machines: no such line
+        assert main(["check", "--format", machine, str(path)]) == 0
+        assert "passed" not in capsys.readouterr().out
+
+
+def test_no_success_line_under_findings_or_errors(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(WARNING_ONLY)
+    assert main(["check", "--fail-on", "error", str(path)]) == 0  # shown, though not failing
+    assert "passed" not in capsys.readouterr().out
+    (tmp_path / "bad.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    assert main(["check", str(tmp_path / "bad.txt"), str(tmp_path / "story.txt")]) == 2
+    assert "passed" not in capsys.readouterr().out
+
+
+def test_statistics_end_with_the_total(tmp_path: Path, capsys) -> None:
+    (tmp_path / "a.txt").write_text(DAMAGED)
+    (tmp_path / "b.txt").write_text(WARNING_ONLY)
+    assert main(["check", "--statistics", str(tmp_path)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "2  NL302  [*] weekday-month-case",
+        "1  NL201  [*] comment-form",
+        "Found 3 findings (3 fixable with `newslint fix`).",
+    ]
+    assert main(["check", "--statistics", "--quiet", str(tmp_path)]) == 1
+    assert "Found" not in capsys.readouterr().out
+
+
+def test_progress_bar_for_a_long_run_on_a_terminal(tmp_path: Path, monkeypatch, capsys) -> None:
+    from newslint.app import progress
+
+    for number in range(6):
+        (tmp_path / f"{number}.txt").write_text(DAMAGED if number == 3 else CLEAN)
+    monkeypatch.setattr(progress, "FILES_DELAY", 0.0)
+    monkeypatch.setattr(progress.Progress, "advance", _every_time(progress.Progress.advance))
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["check", "-j", "1", "--no-cache", str(tmp_path)]) == 1
+    drawn = terminal.getvalue()
+    assert "\rchecking [#####-------------------------]  17% 1 files" in drawn
+    assert "\rchecking [##############################] 100% 6 files" in drawn
+    assert drawn.endswith("\r\x1b[2K")  # erased at the end
+    assert drawn.count("\r\x1b[2K") == 2  # and before the findings were printed
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "3.txt:3:17: warning NL302" in out
+    # not on a terminal, or a short run (the bar waits FILES_DELAY seconds): nothing drawn
+    monkeypatch.setattr(progress, "FILES_DELAY", 60.0)
+    terminal.seek(0)
+    terminal.truncate()
+    assert main(["check", "--no-cache", str(tmp_path)]) == 1
+    assert terminal.getvalue() == ""
+
+
+def _every_time(advance):
+    """``Progress.advance`` drawing at every step (not at most every 0.1 s)."""
+
+    def drawing(self, size: int = 1) -> None:
+        self._shown = 0.0 if not self._shown else self._shown - 1
+        advance(self, size)
+
+    return drawing
 
 
 # -- options every command takes -----------------------------------------------------------

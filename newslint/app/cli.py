@@ -77,12 +77,12 @@ def _running() -> argparse.ArgumentParser:
         {
             "--statistics": "show counts per rule instead of findings",
             "--show-fixes": "list fixes applied (fix) or available (check)",
-            "--quiet": "print findings only, no summary or 'Fixed' lines",
             "--exit-zero": "exit 0 even when findings remain (errors still exit 2)",
             "--require-grammar": "exit 2 when the grammar rules cannot run (no LanguageTool server,"
             " or it fails)",
         },
     )
+    add("-q", "--quiet", action="store_true", help="findings only: no summary, 'Fixed' lines")
     add(
         "--baseline",
         type=Path,

@@ -19,8 +19,9 @@ from typing import Any, NamedTuple
 
 from newslint import formats
 from newslint.app.files import iter_files, read_bytes, too_large, write_atomic
-from newslint.app.jsonl import Progress, iter_lines, parse_record, replace_text
+from newslint.app.jsonl import iter_lines, parse_record, replace_text
 from newslint.app.options import RunOptions
+from newslint.app.progress import Progress
 from newslint.config.project import Config, ConfigResolver
 from newslint.core.document import Document
 from newslint.core.errors import NewslintError
@@ -185,7 +186,7 @@ class Source(NamedTuple):
     max_jobs: int  # the most worker processes worth starting (1: none)
     to_stdout: bool = False  # fixed text goes to standard output
     output: Path | None = None  # ... or to this file
-    progress: Progress | None = None
+    progress: Progress | None = None  # a feed's is advanced as it is read, files' as done
     unbounded: bool = False  # a feed: its report is streamed whenever the format can be
 
 
@@ -197,7 +198,11 @@ def open_source(options: RunOptions, resolver: ConfigResolver) -> Source:
     stdin = any(isinstance(i, StdinInput) for i in inputs)
     few = len(inputs) < 4 or stdin
     first = inputs[0].config_path if inputs else None
-    return Source(inputs, first, 1 if few else len(inputs), options.writes_back and stdin)
+    progress = (
+        None if few else Progress.for_files(len(inputs), "fixing" if options.fixing else "checking")
+    )
+    to_stdout = options.writes_back and stdin
+    return Source(inputs, first, 1 if few else len(inputs), to_stdout, progress=progress)
 
 
 def _feed_source(options: RunOptions, feed: Path) -> Source:

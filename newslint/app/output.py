@@ -37,7 +37,7 @@ def emit(options: RunOptions, reports: list[FileReport], stream: TextIO) -> None
     target = options.output_file
     color = options.color == "always" if target else use_color(options.color, stream)
     if options.statistics:
-        rendered = statistics(reports, as_json=reporter.json)
+        rendered = statistics(reports, as_json=reporter.json, quiet=options.quiet)
     else:
         rendered = reporter.render(reports, color=color, quiet=options.quiet)
     if options.show_fixes and reporter.for_people:

@@ -37,6 +37,7 @@ from newslint.report import (
 from newslint.storage.cache import FindingsCache
 
 Rules = tuple[Rule, ...]
+SUCCESS = "All checks passed!"  # nothing to report (as ruff says it)
 
 
 @dataclass
@@ -201,7 +202,7 @@ class _Run:
 
     def show(self, inp: Input, outcome: Outcome) -> None:
         reporter, progress = self.ctx.reporter, self.source.progress
-        if progress and (outcome.errors or outcome.note or outcome.chunk):
+        if progress and (outcome.errors or outcome.note or outcome.chunk or outcome.diff):
             progress.close()
         for message in outcome.warnings:
             status.warn(message)
@@ -229,11 +230,7 @@ class _Run:
     def finish(self) -> int:
         """The report (or a streamed report's summary), notes, and the exit code."""
         options = self.ctx.options
-        if not self.ctx.streamed:
-            emit(options, self.reports, self.stream)
-        elif not options.quiet and self.ctx.reporter.for_people:
-            summary = summary_text(*self.counts)
-            self.stream.write(summary + "\n" if summary else "")
+        self._report()
         if self.hidden and not options.quiet:
             noun = "finding" if self.hidden == 1 else "findings"
             note = f"{self.hidden} baselined {noun} not shown (--no-baseline shows them)"
@@ -249,6 +246,19 @@ class _Run:
         if options.fixing and options.exit_non_zero_on_fix and self.fixed:
             return EXIT_FINDINGS
         return EXIT_FINDINGS if self.failed or self.diffed else EXIT_CLEAN
+
+    def _report(self) -> None:
+        """The whole report, or a streamed one's summary; for people, one line on success."""
+        options, for_people = self.ctx.options, self.ctx.reporter.for_people
+        if not self.ctx.streamed:
+            emit(options, self.reports, self.stream)
+            shown = sum(len(report.findings) for report in self.reports)
+        else:
+            shown = self.counts[0]
+            if not options.quiet and for_people and shown:
+                self.stream.write(summary_text(*self.counts) + "\n")
+        if for_people and not (options.quiet or shown or self.diffed or self.errored):
+            self.stream.write(SUCCESS + "\n")
 
 
 def run(options: RunOptions) -> int:
@@ -276,6 +286,8 @@ def run(options: RunOptions) -> int:
         for inp, outcome in zip(inputs, outcomes, strict=True):
             write(outcome.output)
             main.show(inp, outcome)
+            if source.progress and not source.unbounded:
+                source.progress.advance()  # a file done (a feed's bar moves as it is read)
     if source.progress:
         source.progress.close()
     return main.finish()
