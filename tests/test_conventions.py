@@ -146,6 +146,40 @@ def _every_time(advance):
     return drawing
 
 
+# -- formats honour the fail level -----------------------------------------------------------
+
+
+def test_junit_passes_findings_below_the_fail_level(tmp_path: Path, capsys) -> None:
+    import xml.etree.ElementTree as ET
+
+    path = tmp_path / "story.txt"
+    path.write_text(DAMAGED)  # NL302 a warning, NL201 an error
+    assert main(["check", "--format", "junit", "--fail-on", "error", str(path)]) == 1
+    root = ET.fromstring(capsys.readouterr().out)
+    assert (root.get("tests"), root.get("failures")) == ("2", "1")
+    weekday, comment = root.iter("testcase")
+    assert weekday.find("failure") is None
+    assert "warning NL302(weekday-month-case)" in weekday.find("system-out").text
+    assert comment.find("failure").get("type") == "NL201"
+    # the config's fail_on counts the same
+    (tmp_path / ".newslint.yaml").write_text("fail_on: error\n")
+    path.write_text(WARNING_ONLY)
+    assert main(["check", "--format", "junit", str(path)]) == 0
+    root = ET.fromstring(capsys.readouterr().out)
+    assert root.get("failures") == "0" and not list(root.iter("failure"))
+
+
+def test_sarif_makes_findings_below_the_fail_level_notes(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(DAMAGED)
+    assert main(["check", "--format", "sarif", "--fail-on", "error", str(path)]) == 1
+    results = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+    assert [(r["ruleId"], r["level"]) for r in results] == [("NL302", "note"), ("NL201", "error")]
+    assert main(["check", "--format", "sarif", str(path)]) == 1
+    results = json.loads(capsys.readouterr().out)["runs"][0]["results"]
+    assert [r["level"] for r in results] == ["warning", "error"]
+
+
 # -- options every command takes -----------------------------------------------------------
 
 

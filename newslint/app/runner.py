@@ -122,8 +122,8 @@ class _Worker:
         except NewslintError as exc:
             outcome.errors.append(str(exc))
             return outcome
-        level = Severity.parse(self.options.fail_on or config.settings.fail_on)
-        outcome.failed = any(f.severity >= level for f in report.findings)
+        report.fail_on = Severity.parse(self.options.fail_on or config.settings.fail_on)
+        outcome.failed = any(map(report.fails, report.findings))
         outcome.report = self._keep(report, outcome)
         return outcome
 
@@ -175,7 +175,8 @@ class _Worker:
         keep_text = self.reporter.needs_text and not self.options.statistics
         text = report.text if keep_text else ""
         preview = report.preview if self.reporter.needs_preview else None
-        return FileReport(report.path, text, report.findings, report.fixed, (), preview)
+        findings, fixed = report.findings, report.fixed
+        return FileReport(report.path, text, findings, fixed, (), preview, report.fail_on)
 
     def jobs(self, source: Source) -> int:
         """Worker processes: none for little work, grammar checks or a LanguageTool server."""
