@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from newslint.app import stats
+from newslint.app import check_rules, stats
 from newslint.app.baseline import BASELINE_NAME, Baseline, Linted
 from newslint.app.inputs import NoFiles, collect_inputs
 from newslint.app.options import RunOptions
@@ -153,6 +153,7 @@ def _parser() -> argparse.ArgumentParser:
         "--baseline", type=Path, default=Path(BASELINE_NAME), metavar="FILE", help="file to write"
     )
     _flags(baseline, {"--prune": "only remove entries no finding matches any more"})
+    check_rules.add_parser(sub)
     return parser
 
 
@@ -247,6 +248,7 @@ COMMANDS = {
     "explain": _explain,
     "baseline": _baseline,
     "stats": _stats,
+    "check-rules": check_rules.run,
 }
 
 

@@ -16,6 +16,7 @@ from typing import TextIO
 
 from newslint.app.api import fix_document
 from newslint.app.baseline import Baselines, Linted
+from newslint.app.directives import unknown_selectors
 from newslint.app.inputs import Input, Source, open_source, sink
 from newslint.app.options import RunOptions
 from newslint.app.output import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, emit, print_error, use_color
@@ -108,6 +109,8 @@ class _Worker:
         try:
             baseline = self.baselines.for_root(config.root)
             doc = inp.read(config)
+            for warning in unknown_selectors(doc, config.available_rules):
+                status.warn(warning)
             if self.options.fixing:
                 report = self._fix(inp, doc, rules, outcome)
             else:
