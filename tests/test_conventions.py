@@ -243,6 +243,20 @@ def test_baseline_takes_no_format(tmp_path: Path, monkeypatch, capsys) -> None:
     assert not (tmp_path / ".newslint-baseline.json").exists()
 
 
+def test_rules_all_says_which_rules_are_on_by_default(capsys) -> None:
+    assert main(["rules", "--all"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["ID", "NAME", "CATEGORY", "SEVERITY", "FIXABLE", "PACK", "DEFAULT"]
+    rows = {line.split()[0]: line.split()[-1] for line in lines[1:]}
+    assert rows["NL101"] == "on" and rows["NL902"] == "off" and rows["NL505"] == "on"
+    assert set(rows.values()) == {"on", "off"}
+    assert main(["rules", "--all", "--format", "json"]) == 0
+    defaults = {row["id"]: row["default"] for row in json.loads(capsys.readouterr().out)}
+    assert defaults == rows
+    assert main(["explain", "NL902"]) == 0
+    assert "default: off" in capsys.readouterr().out.splitlines()[1]
+
+
 # -- rule names in any case ----------------------------------------------------------------
 
 

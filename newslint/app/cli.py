@@ -133,7 +133,9 @@ def _parser() -> argparse.ArgumentParser:
         help="--jsonl: write the fixed feed to FILE (default: standard output)",
     )
     rules = sub.add_parser("rules", parents=[common], help="list the rules")
-    rules.add_argument("--all", action="store_true", help="include rules not enabled")
+    rules.add_argument(
+        "--all", action="store_true", help="every rule, and whether it is on by default"
+    )
     _format(rules, ("text", "json"), "text")
     explain = sub.add_parser("explain", parents=[common], help="describe one rule")
     explain.add_argument("rule", metavar="RULE")
@@ -192,7 +194,7 @@ def _run(args: argparse.Namespace) -> int:
 def _rules(args: argparse.Namespace) -> int:
     config = _options(args).resolver().for_path(None)
     rules = sorted(config.available_rules, key=lambda r: r.id) if args.all else config.rules
-    sys.stdout.write(rules_table(tuple(rules), as_json=args.format == "json"))
+    sys.stdout.write(rules_table(tuple(rules), as_json=args.format == "json", every=args.all))
     return EXIT_CLEAN
 
 
