@@ -1,4 +1,4 @@
-"""Command line: ``newslint check|fix|rules|explain|baseline|stats``.
+"""Command line: ``newslint check|fix|rules|explain|baseline|stats|check-rules|init|config``.
 
 The arguments are read here into typed options; ``check`` and ``fix`` run in
 :mod:`newslint.app.runner`. Exit 0 clean, 1 findings, 2 errors.
@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from newslint.app import check_rules, stats
+from newslint.app import check_rules, init, show_config, stats
 from newslint.app.baseline import BASELINE_NAME, Baseline, Linted
 from newslint.app.inputs import NoFiles, collect_inputs
 from newslint.app.options import RunOptions
@@ -156,6 +156,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     _flags(baseline, {"--prune": "only remove entries no finding matches any more"})
     check_rules.add_parser(sub)
+    init.add_parser(sub)
+    show_config.add_parser(sub, [common])
     return parser
 
 
@@ -239,6 +241,10 @@ def _baseline(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def _config(args: argparse.Namespace) -> int:
+    return show_config.run(args, _options(args))
+
+
 def _stats(args: argparse.Namespace) -> int:
     return stats.run(_options(args), args.format)
 
@@ -251,6 +257,8 @@ COMMANDS = {
     "baseline": _baseline,
     "stats": _stats,
     "check-rules": check_rules.run,
+    "init": init.run,
+    "config": _config,
 }
 
 

@@ -39,6 +39,8 @@ _EXTENSION = r"\.?[\w-]+"  # "md" or ".md" (a file's last suffix); not "*.md" or
 
 _MERGED_LISTS = ("packs",)
 _MERGED_MAPS = ("severity", "per_path_ignores", "languagetool", "grammar")
+_ADDED_LISTS = ("ignore", "extend_select", "packs")  # the command line adds to the config's
+_ADDED = (*_ADDED_LISTS, *_MERGED_MAPS)
 # keys holding a mapping of their own settings, validated key by key: (class, what it holds)
 _NESTED = {
     "languagetool": (LanguageToolSettings, "server, language, disabled_rules, ..."),
@@ -240,8 +242,9 @@ class Config:
         self.project = project_root(self.path) if self.path else self.root
         values = _Loader(self.project).values(self.path) if self.path else {"_lines": {}}
         self._lines: dict[str, tuple[Path, int]] = values.pop("_lines")
-        for key, value in (overrides or {}).items():
-            if key in ("ignore", "extend_select", "packs"):
+        self.overrides = dict(overrides or {})  # from the command line
+        for key, value in self.overrides.items():
+            if key in _ADDED_LISTS:
                 values[key] = list(values.get(key, [])) + list(value)
             elif key in _MERGED_MAPS:
                 values[key] = {**values.get(key, {}), **value}
@@ -251,9 +254,24 @@ class Config:
         self.languagetool = settings_from_env(LanguageToolSettings(**self.settings.languagetool))
         self.grammar = GrammarSettings(**self.settings.grammar)
 
-    def _where(self, key: str) -> dict[str, Any]:
+    def _where(self, key: str, selector: str | None = None) -> dict[str, Any]:
+        """Where ``key`` (or this ``selector`` of it) was set, for an error message."""
+        given = self.overrides.get(key)
+        if given is not None and (selector is None or selector in given):
+            return {"path": "--" + key.replace("_", "-"), "line": None}
         path, line = self._lines.get(key, (self.path, None))
-        return {"path": str(path) if path else "--select/--ignore", "line": line}
+        return {"path": str(path) if path else None, "line": line}
+
+    def origin(self, key: str) -> str:
+        """Where the value of setting ``key`` comes from: ``FILE:LINE``, the command line (which
+        adds to a list or mapping the config files set), or ``default``."""
+        found = self._lines.get(key)
+        in_file = f"{found[0]}:{found[1]}" if found else ""
+        if key in self.overrides:
+            return (
+                f"command line, added to {in_file}" if in_file and key in _ADDED else "command line"
+            )
+        return in_file or "default"
 
     @cached_property
     def available_rules(self) -> tuple[Rule, ...]:
@@ -294,7 +312,7 @@ class Config:
         if not found:
             hint = suggestion(selector, rules)
             message = f"{key}: no rule, category or pack matches {selector!r}{hint}"
-            raise NewslintError(message, **self._where(key))
+            raise NewslintError(message, **self._where(key, selector))
         return found
 
     @cached_property
