@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 import yaml
 from conftest import EXAMPLES, ROOT
-from test_examples import COUNCIL, GITHUB_LINES, CONFIG
+from test_examples import CONFIG, COUNCIL, GITHUB_LINES
 from test_precommit import IGNORED
 
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
