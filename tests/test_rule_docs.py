@@ -48,10 +48,8 @@ def test_check_option_exits_1_on_stale_pages(tmp_path: Path) -> None:
     (tmp_path / "rules" / "doubled-word.md").unlink()
     code, out = check(tmp_path / "rules")
     assert code == 1
-    assert (
-        out
-        == f"{tmp_path / 'rules' / 'doubled-word.md'} is stale (python scripts/rule_docs.py rewrites it)\n"
-    )
+    page = tmp_path / "rules" / "doubled-word.md"
+    assert out == f"{page} is stale (python scripts/rule_docs.py rewrites it)\n"
 
 
 def test_every_rule_has_a_page_the_index_links() -> None:
