@@ -192,6 +192,7 @@ def test_sarif_makes_findings_below_the_fail_level_notes(tmp_path: Path, capsys)
         ["stats", "--no-cache"],
         ["rules", "--no-cache"],
         ["explain", "--no-cache", "NL101"],
+        ["config", "--no-cache", "a.txt"],
     ],
 )
 def test_no_cache_on_every_command(tmp_path: Path, monkeypatch, argv: list[str]) -> None:

@@ -273,3 +273,17 @@ def test_check_rules_on_the_builtin_packs(capsys) -> None:
     out = capsys.readouterr().out
     assert out.startswith(f"All examples pass ({len(Config().available_rules)} rules in 9 packs).")
     assert "Not run, no grammar backend configured: NL801(languagetool-grammar)" in out
+
+
+def test_check_rules_with_the_projects_grammar_backend(project, capsys) -> None:
+    pytest.importorskip("harper")
+    (project / ".newslint.yaml").write_text("grammar: {backend: harper}\n")
+    pack = project / "grammar.yaml"
+    pack.write_text((ROOT / "rules" / "grammar.yaml").read_text(encoding="utf-8"))
+    assert main(["check-rules", "--no-cache", str(pack)]) == 1  # LanguageTool's examples
+    out = capsys.readouterr().out
+    assert "NL801" not in out  # Harper flags "a error" as LanguageTool does
+    assert "NL802(languagetool-spelling): examples.bad[0] is not flagged" in out
+    assert not (project / ".newslint_cache").exists()
+    main(["check-rules", str(pack)])
+    assert list((project / ".newslint_cache" / "harper").rglob("*.json"))

@@ -49,6 +49,9 @@ def add_parser(sub: Any) -> None:
         "--config", type=Path, help="take plugins from this config (default: the pack's own)"
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print failures only")
+    parser.add_argument(
+        "--no-cache", action="store_false", dest="cache", help="keep no grammar answers"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -59,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     for pack in args.packs:
         if not pack.is_file():
             raise NewslintError("no such file", path=str(pack))
-        for config in _rule_configs(pack, resolver):
+        for config in _rule_configs(pack, resolver, args.cache):
             rule = config.rules[0]
             count += 1
             if _needs_backend(rule):
@@ -73,16 +76,17 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failures else EXIT_CLEAN
 
 
-def _rule_configs(pack: Path, resolver: ConfigResolver) -> list[Config]:
+def _rule_configs(pack: Path, resolver: ConfigResolver, cache: bool = True) -> list[Config]:
     """For each rule of the pack, a config that enables it alone (with the project's plugins
-    and grammar backend)."""
+    and grammar backend; ``cache`` False: its answers are not kept)."""
     project = resolver.for_path(pack).settings
+    no_cache = {} if cache else {"cache": False}
     overrides = {
         "builtin": False,
         "packs": [str(pack.resolve())],
         "plugins": project.plugins,
-        "grammar": project.grammar,
-        "languagetool": project.languagetool,
+        "grammar": {**project.grammar, **no_cache},
+        "languagetool": {**project.languagetool, **no_cache},
     }
     rules = Config(None, overrides).available_rules
     return [Config(None, {**overrides, "select": [rule.id]}) for rule in rules]
