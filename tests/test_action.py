@@ -27,6 +27,7 @@ import yaml
 from conftest import EXAMPLES, ROOT
 from test_examples import CONFIG, COUNCIL, GITHUB_LINES
 from test_precommit import IGNORED
+from test_precommit import _run as run_process
 
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
 WORKFLOW = yaml.safe_load((EXAMPLES / "ci" / "github-actions.yml").read_text(encoding="utf-8"))
@@ -151,16 +152,8 @@ class Runner:
         env.update({k: self.expand(str(v)) for k, v in step.get("env", {}).items()})
         added = Path(self.env["GITHUB_PATH"]).read_text().split()
         env["PATH"] = os.pathsep.join([*reversed(added), env["PATH"]])
-        done = subprocess.run(
-            ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
-            cwd=self.workspace,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            timeout=900,
-            check=False,
-        )
+        bash = ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)]
+        done = run_process(bash, self.workspace, env)
         if "id" in step:
             lines = output_file.read_text().splitlines()
             self.outputs[step["id"]] = dict(line.split("=", 1) for line in lines if "=" in line)

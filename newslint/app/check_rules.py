@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from newslint.app.api import fix_text, lint_text
 from newslint.app.output import EXIT_CLEAN, EXIT_FINDINGS
 from newslint.config import yamlfile
+from newslint.config.packs import rule_mapping
 from newslint.config.project import Config, ConfigResolver
 from newslint.core.errors import NewslintError
 from newslint.core.model import Applicability, Rule
@@ -124,14 +125,13 @@ def check_examples(config: Config) -> list[Failure]:
 
 def _example_lines(rule: Rule) -> dict[str, int]:
     """The lines of the ``bad``, ``good`` and ``fixed`` keys of the rule's ``examples``."""
-    data = yamlfile.load_cached(Path(rule.source))
-    for raw in data.get("rules", []) if isinstance(data, yamlfile.Mapping) else []:
-        if isinstance(raw, yamlfile.Mapping) and raw.get("id") == rule.id:
-            examples = raw.get("examples")
-            if isinstance(examples, yamlfile.Mapping):
-                return {key: examples.line_of(key) for key in examples}
-            return dict.fromkeys(("bad", "good", "fixed"), raw.line_of("examples"))
-    return {}
+    raw = rule_mapping(rule)
+    if raw is None:
+        return {}
+    examples = raw.get("examples")
+    if isinstance(examples, yamlfile.Mapping):
+        return {key: examples.line_of(key) for key in examples}
+    return dict.fromkeys(("bad", "good", "fixed"), raw.line_of("examples"))
 
 
 def _summary(rules: int, packs: int, failures: list[Failure], skipped: list[str]) -> str:

@@ -241,13 +241,19 @@ def _check_unique(rules: tuple[Rule, ...]) -> None:
 
 def _line(rule: Rule, key: str) -> int | None:
     """The line of ``key`` of ``rule`` in its pack (read again: only an error needs it)."""
+    raw = rule_mapping(rule)
+    return raw.line_of(key) if raw is not None else None
+
+
+def rule_mapping(rule: Rule) -> yamlfile.Mapping | None:
+    """The rule as its pack holds it, with the lines of its keys (the pack is read again)."""
     data = yamlfile.load_cached(Path(rule.source))
     for raw in data.get("rules", []) if isinstance(data, yamlfile.Mapping) else []:
         if isinstance(raw, yamlfile.Mapping) and (raw.get("id"), raw.get("name")) == (
             rule.id,
             rule.name,
         ):
-            return raw.line_of(key)
+            return raw
     return None
 
 
