@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from newslint.app.api import fix_text, lint_text
 from newslint.app.output import EXIT_CLEAN, EXIT_FINDINGS
-from newslint.config import yamlfile
-from newslint.config.packs import rule_mapping
-from newslint.config.project import Config, ConfigResolver
 from newslint.core.errors import NewslintError
 from newslint.core.model import Applicability, Rule
+
+if TYPE_CHECKING:  # imported when the command runs, not at every start-up
+    from newslint.config.project import Config, ConfigResolver
 
 
 class Failure(NamedTuple):
@@ -56,6 +55,8 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from newslint.config.project import ConfigResolver
+
     resolver = ConfigResolver(args.config)
     failures: list[Failure] = []
     skipped: list[str] = []
@@ -80,6 +81,8 @@ def run(args: argparse.Namespace) -> int:
 def _rule_configs(pack: Path, resolver: ConfigResolver, cache: bool = True) -> list[Config]:
     """For each rule of the pack, a config that enables it alone (with the project's plugins
     and grammar backend; ``cache`` False: its answers are not kept)."""
+    from newslint.config.project import Config
+
     project = resolver.for_path(pack).settings
     no_cache = {} if cache else {"cache": False}
     overrides = {
@@ -101,6 +104,8 @@ def _needs_backend(rule: Rule) -> bool:
 
 def check_examples(config: Config) -> list[Failure]:
     """The examples of the one rule ``config`` enables that do not do what they say."""
+    from newslint.app.api import fix_text, lint_text
+
     (rule,) = config.rules
     failures = [
         Failure(rule, key, None, "is missing: a rule shows what it flags and what it leaves")
@@ -125,6 +130,9 @@ def check_examples(config: Config) -> list[Failure]:
 
 def _example_lines(rule: Rule) -> dict[str, int]:
     """The lines of the ``bad``, ``good`` and ``fixed`` keys of the rule's ``examples``."""
+    from newslint.config import yamlfile
+    from newslint.config.packs import rule_mapping
+
     raw = rule_mapping(rule)
     if raw is None:
         return {}

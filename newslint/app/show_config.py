@@ -4,15 +4,16 @@ config file and line, ``extends``, the command line, or the default), then its r
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newslint.app.options import RunOptions
 from newslint.app.output import EXIT_CLEAN
-from newslint.config.project import Config, Settings
+
+if TYPE_CHECKING:
+    from newslint.app.options import RunOptions
+    from newslint.config.project import Config
 
 
 def add_parser(sub: Any, parents: list[argparse.ArgumentParser]) -> None:
@@ -34,6 +35,10 @@ def _show(value: Any) -> str:
 
 def effective(config: Config, path: Path) -> dict[str, Any]:
     """``{"config": file or None, "settings": {key: {"value", "from"}}, "rules": [ids]}``."""
+    import dataclasses
+
+    from newslint.config.project import Settings
+
     settings = {
         f.name: {"value": getattr(config.settings, f.name), "from": config.origin(f.name)}
         for f in dataclasses.fields(Settings)

@@ -3,7 +3,6 @@ pack or an id prefix, in any case; a selector that matches nothing gets a "did y
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 
@@ -30,6 +29,8 @@ def find_rule(wanted: str, rules: Iterable[Rule]) -> Rule | None:
 def suggestion(selector: str, rules: Iterable[Rule], *, rules_only: bool = False) -> str:
     """``"; did you mean 'X'?"`` for the nearest id, name (or, unless ``rules_only``, category
     or pack) to a selector that matched nothing, else ``""``."""
+    import difflib  # only for an error or a warning
+
     names: dict[str, str] = {}
     for rule in rules:
         shown = (
