@@ -391,6 +391,15 @@ def test_no_files_is_a_warning_and_exit_2(repo: Path, capsys, command: str) -> N
     assert not (repo / ".newslint-baseline.json").exists()
 
 
+def test_baseline_prune_of_a_folder_whose_articles_are_gone(repo: Path, capsys) -> None:
+    (repo / "news").mkdir()
+    (repo / "news" / "vote.md").write_text(DAMAGED)
+    assert main(["baseline", "news"]) == 0
+    (repo / "news" / "vote.md").unlink()
+    assert main(["baseline", "--prune", "news"]) == 0
+    assert "Removed 2 stale entries" in capsys.readouterr().out
+
+
 def test_only_ignored_files_is_no_files(repo: Path, capsys) -> None:
     _write(repo, {".gitignore": "*.md\n", "story.md": DAMAGED})
     assert main(["check", "."]) == 2

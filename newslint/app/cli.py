@@ -14,7 +14,7 @@ from typing import Any
 
 from newslint.app import check_rules, init, show_config, stats
 from newslint.app.baseline import BASELINE_NAME, Baseline, Linted
-from newslint.app.inputs import NoFiles, collect_inputs
+from newslint.app.inputs import NoFiles, collect_inputs, iter_inputs
 from newslint.app.options import RunOptions
 from newslint.app.output import EXIT_CLEAN, EXIT_ERROR, print_error
 from newslint.app.runner import run
@@ -217,7 +217,8 @@ def _baseline(args: argparse.Namespace) -> int:
     options = _options(args)
     resolver = options.resolver()
     linted: list[Linted] = []
-    for inp in collect_inputs(options, resolver):
+    inputs = iter_inputs if args.prune else collect_inputs  # pruning: the files may be gone
+    for inp in inputs(options, resolver):
         config = resolver.for_path(inp.config_path)
         doc = inp.read(config)
         findings = lint(doc, config.rules_for(inp.config_path))
