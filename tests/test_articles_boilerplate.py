@@ -138,5 +138,5 @@ def test_min_run_below_one_is_a_rule_error(tmp_path: Path, capsys: pytest.Captur
     assert (
         capsys.readouterr()
         .err.strip()
-        .endswith("pack.yaml:3: rule NL299(bad-run): key 'min_run': must be at least 1")
+        .endswith("pack.yaml:11: rule NL299(bad-run): key 'min_run': must be at least 1, got 0")
     )

@@ -3,7 +3,9 @@
 Each module defines ``Options`` (a dataclass: the kind's own rule keys), ``Check`` (built from
 the options; ``run(doc, blocks)`` yields ``Hit``s) and ``CAN_FIX`` (whether it proposes edits).
 A ``Check`` may also have ``prefilter``: ``(pattern, re flags)`` pairs one of which matches in
-every document the check reports something in (see :mod:`newslint.accel.prefilter`).
+every document the check reports something in (see :mod:`newslint.accel.prefilter`). A module
+whose hits carry values besides ``match`` names them in ``MESSAGE_VALUES``: a rule's message
+and fix title may use only those (checked when a pack is loaded).
 """
 
 from __future__ import annotations

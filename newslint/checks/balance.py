@@ -18,6 +18,9 @@ from newslint.core.quotes import _scan_block as scan_block
 CAN_FIX = True
 
 
+MESSAGE_VALUES = ("what", "problem", "context")  # for messages, besides {match}
+
+
 @dataclass
 class Options:
     quotes: bool = True

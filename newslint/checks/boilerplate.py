@@ -25,7 +25,7 @@ from typing import Literal
 from newslint.accel.line_index import LineIndex
 from newslint.accel.line_needles import LineNeedles, line_needles
 from newslint.checks.base import content_end, line_deletion
-from newslint.config.validation import regex_field
+from newslint.config.validation import option, regex_field
 from newslint.core.document import Block, Document
 from newslint.core.model import Edit, Hit
 from newslint.core.patterns import Pattern, alternation
@@ -40,8 +40,8 @@ class Options:
     exceptions: list[str] = regex_field([])
     unit: Literal["line", "paragraph"] = "line"
     ignore_case: bool = True
-    max_length: int = 300
-    min_run: int = 1
+    max_length: int = option(300, minimum=1)
+    min_run: int = option(1, minimum=1)
     run_patterns: list[str] = regex_field([])
 
 
@@ -55,8 +55,6 @@ class _Unit:
 
 class Check:
     def __init__(self, options: Options) -> None:
-        if options.min_run < 1:
-            raise ValueError("key 'min_run': must be at least 1")
         flags = re.I if options.ignore_case else 0
         self.regex = alternation(options.patterns, flags)
         self.exceptions = alternation(options.exceptions, flags)

@@ -21,6 +21,9 @@ _REFERENCE = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0
 _BARE = re.compile(r"&(?:amp|lt|gt|quot)(?=\s)")
 
 
+MESSAGE_VALUES = ("decoded",)  # for messages, besides {match}
+
+
 @dataclass
 class Options:
     keep_nbsp: bool = False

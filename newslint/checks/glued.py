@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from newslint.config.validation import option
 from newslint.core.document import Block, Document
 from newslint.core.model import Edit, Hit
 
@@ -89,10 +90,13 @@ def _humped_tokens(doc: Document, blocks: list[Block]) -> list[re.Match[str]]:
     return tokens
 
 
+MESSAGE_VALUES = ("before", "after")  # for messages, besides {match}
+
+
 @dataclass
 class Options:
     exceptions: list[str] = field(default_factory=list)
-    min_prefix: int = 2
+    min_prefix: int = option(2, minimum=1)
     sentence_openers: list[str] = field(default_factory=list)
     credit_words: list[str] = field(default_factory=list)
     identifier_prefixes: list[str] = field(default_factory=list)

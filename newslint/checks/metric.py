@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from newslint.config.validation import option
 from newslint.core.document import Block, Document
 from newslint.core.model import Hit
 from newslint.core.sentences import sentence_spans
@@ -37,13 +38,16 @@ Formula = Literal[
 ]
 
 
+MESSAGE_VALUES = ("value", "limit", "formula", "words")  # for messages, besides {match}
+
+
 @dataclass
 class Options:
     formula: Formula
     max: float | None = None
     min: float | None = None
     per: Literal["document", "paragraph", "sentence"] = "document"
-    min_words: int = 0
+    min_words: int = option(0, minimum=0)
 
 
 class Check:

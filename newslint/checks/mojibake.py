@@ -25,15 +25,20 @@ from pathlib import Path
 from types import ModuleType
 
 from newslint.accel.needles import required_chars, sre_parse
+from newslint.config.validation import option
 from newslint.core.document import Block, Document
 from newslint.core.model import Edit, Hit
 
 CAN_FIX = True
 
 
+MESSAGE_VALUES = ("fixed",)  # for messages, besides {match}
+
+
 @dataclass
 class Options:
-    merge_within: int = 3  # changes closer than this many characters form one finding
+    # changes closer than this many characters form one finding
+    merge_within: int = option(3, minimum=0)
 
 
 def _changed_spans(old: str, new: str, merge_within: int) -> list[tuple[int, int, int, int]]:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from newslint.checks.base import capitalize
+from newslint.config.validation import option
 from newslint.core.document import Block, Document
 from newslint.core.model import Edit, Hit
 from newslint.core.sentences import is_sentence_start
@@ -27,7 +28,7 @@ _SEPARATORS = "'’-"
 class Options:
     titles: list[str] = field(default_factory=list)
     common_words: list[str] = field(default_factory=list)
-    max_words: int = 3
+    max_words: int = option(3, minimum=1)
 
 
 class Check:

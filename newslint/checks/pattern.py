@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from newslint.config.validation import regex_field
+from newslint.config.validation import option, regex_field
 from newslint.core.document import Block, Document
 from newslint.core.model import Edit, Hit
 from newslint.core.patterns import alternation, compile_pattern
@@ -19,7 +19,7 @@ class Options:
     patterns: list[str] = regex_field()
     exceptions: list[str] = regex_field([])
     ignore_case: bool = False
-    group: int = 0
+    group: int = option(0, minimum=0)
     replacement: str | None = None
     words: list[str] = field(default_factory=list)  # literal words, matched whole
 

@@ -19,6 +19,7 @@ from itertools import accumulate, compress, count, repeat
 from operator import ge
 
 from newslint.checks.base import line_deletion
+from newslint.config.validation import option
 from newslint.core.document import Block, Document
 from newslint.core.model import Edit, Hit
 from newslint.core.sentences import sentence_spans
@@ -45,9 +46,12 @@ _ODD_SPACE = re.compile(
 )
 
 
+MESSAGE_VALUES = ("what", "line")  # for messages, besides {match}
+
+
 @dataclass
 class Options:
-    min_words: int = 8
+    min_words: int = option(8, minimum=1)
     sentences: bool = True
 
 

@@ -52,6 +52,9 @@ _ODD_CASES = {"\u0130": "I", "\u212a": "K"}
 _NON_ASCII_JOINT = re.compile(rb"\?(?=[A-Za-z']*[ \t]+[A-Za-z']*(\?))")
 
 
+MESSAGE_VALUES = ("word",)  # for messages, besides {match}
+
+
 @dataclass
 class Options:
     allowed: list[str] = field(default_factory=list)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from operator import attrgetter, sub
 
+from newslint.config.validation import option
 from newslint.core.document import Block, Document
 from newslint.core.model import Edit, Hit
 from newslint.core.sentences import sentence_starts
@@ -47,7 +48,7 @@ _CANDIDATES = tuple(
 @dataclass
 class Options:
     exceptions: list[str] = field(default_factory=list)
-    min_words: int = 4  # a paragraph start needs a paragraph of this many words
+    min_words: int = option(4, minimum=0)  # a paragraph start needs a paragraph of this many words
 
 
 class Check:

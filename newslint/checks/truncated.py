@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from newslint.config.validation import option
 from newslint.core.document import Block, Document
 from newslint.core.model import Hit
 
@@ -20,9 +21,12 @@ _LAST_WORD = re.compile(r"\S+[ \t]*$")
 _CUT = re.compile(r"[^\W_],?$")
 
 
+MESSAGE_VALUES = ("word",)  # for messages, besides {match}
+
+
 @dataclass
 class Options:
-    min_words: int = 12
+    min_words: int = option(12, minimum=1)
 
 
 class Check:

@@ -45,6 +45,17 @@ def _matches(selectors: frozenset[str], rule: Rule) -> bool:
     return not selectors or bool(selectors & {rule.id, rule.name, rule.category, rule.pack})
 
 
+def _selectors(match: re.Match[str]) -> frozenset[str]:
+    return frozenset(match.group(2).replace(",", " ").split())
+
+
+def directive_selectors(doc: Document) -> list[tuple[int, frozenset[str]]]:
+    """Where each suppression comment starts and the rules, categories or packs it names."""
+    spans = doc.format.comment_spans(doc) if "newslint-" in doc.text else []
+    matches = (_DIRECTIVE.fullmatch(doc.text, start, end) for start, end in spans)
+    return [(match.start(), _selectors(match)) for match in matches if match]
+
+
 def _directives(doc: Document) -> list[_Directive]:
     text = doc.text
     found = []
@@ -52,7 +63,7 @@ def _directives(doc: Document) -> list[_Directive]:
         match = _DIRECTIVE.fullmatch(text, start, end)
         if not match:
             continue
-        selectors = frozenset(match.group(2).replace(",", " ").split())
+        selectors = _selectors(match)
         action = match.group(1)
         if action == "disable-next-line":
             _, line_end = doc.line_span(end)
