@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newslint.core.document import Block, Document
+from newslint.core.blocks import Block
+from newslint.core.document import Document
 from newslint.core.model import Applicability, Edit, FixSpec, Hit, Rule
 from newslint.integrations import languagetool
 
@@ -66,9 +67,6 @@ class Check:
         )
         if not client.configured:
             client.matches([])  # notes that grammar is off (for --require-grammar); no work
-            return
-        if not client.configured:
-            client.matches([])  # notes that grammar did not run (for --require-grammar)
             return
         units = languagetool.build_units(doc, blocks, self.in_quotes)
         matches = client.matches(units) if units else []

@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newslint.core.document import Block, Document
+from newslint.core.blocks import Block
+from newslint.core.document import Document
 from newslint.core.model import Hit
 
 CAN_FIX = False
@@ -41,4 +42,5 @@ class Check:
             if not nxt[:1].isupper():
                 continue
             last = _LAST_WORD.search(text, block.start, block.start + len(body))
+            assert last is not None  # the body is not blank
             yield Hit(last.start(), block.start + len(body), {"word": last.group().strip()})
