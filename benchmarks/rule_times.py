@@ -5,9 +5,10 @@ where the kind has one, in its narrowing hook) is added to its rule; a hook narr
 rules of a kind at once is listed as ``kind*``; the engine's own work (the Hyperscan scan,
 masks, quotes, findings) is reported as the rest. Prints the rules by
 time spent, the total and the wall time of the lint calls. With ``--exact``, every rule runs
-exactly (``NEWSLINT_EXACT=1``).
+exactly (``NEWSLINT_EXACT=1``); with ``--without KIND`` (repeatable), that kind runs without
+its narrowing hook, to measure what the hook saves.
 
-    .venv/bin/python benchmarks/rule_times.py [--eval-dir DIR] [--exact] [--top N]
+    .venv/bin/python benchmarks/rule_times.py [--eval-dir DIR] [--exact] [--without KIND] [--top N]
 """
 
 from __future__ import annotations
@@ -82,12 +83,20 @@ def main() -> int:
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL)
     parser.add_argument("--exact", action="store_true", help="run every rule exactly")
     parser.add_argument("--top", type=int, default=20, help="rules listed")
+    parser.add_argument(
+        "--without", action="append", default=[], help="run a kind without its narrowing hook"
+    )
     args = parser.parse_args()
     if args.exact:
         os.environ["NEWSLINT_EXACT"] = "1"
     import newslint
     from newslint.checks import KINDS
     from newslint.config.project import Config
+
+    if args.without:
+        from newslint.accel import narrowing
+
+        narrowing.HOOKED = narrowing.HOOKED - set(args.without)  # type: ignore[misc]
 
     names = instrument(KINDS)
     config = Config(None)

@@ -64,21 +64,19 @@ class _Units:
         self.blocks = blocks
         pieces = [doc.text[block.start : block.end] for block in blocks]
         if paragraphs:
-            self.block_of = list(range(len(blocks)))
+            self.first_units = list(range(len(blocks)))
             joined = "\n".join(normal_text(doc, piece) for piece in pieces)
-        else:
-            self.block_of = [
-                i for i, piece in enumerate(pieces) for _ in range(piece.count("\n") + 1)
-            ]
-            lines = "\n".join(pieces).split("\n")
+        else:  # the units of a block: its lines
+            counts = (piece.count("\n") + 1 for piece in pieces)
+            self.first_units = list(accumulate(counts, initial=0))[:-1]
+            joined = "\n".join(pieces)
             if doc.format.markup_chars:
-                lines = list(map(doc.format.strip_markup, lines))
-            joined = "\n".join(lines)
-            if not joined.isascii():  # icon glyphs are not
+                joined = "\n".join(map(doc.format.strip_markup, joined.split("\n")))
+            if _may_hold_icons(joined):
                 joined = ICONS.sub("", joined)
             joined = "\n".join(collapsed(joined.split("\n")))
-        self.joined = joined
-        self.lengths = list(map(len, joined.split("\n")))
+        self.texts = joined.split("\n")
+        self.data = b"\n" + joined.encode("utf-8", "surrogatepass") + b"\n"
         self.odd_case = any(char in joined for char in ODD_CASE_CHARS)
         self._found: dict[int, set[int]] | None = None
 
@@ -93,17 +91,30 @@ class _Units:
     def holding(self, database: Database) -> dict[int, set[int]]:
         """For each pattern (id), the units holding one of its needles, from one scan."""
         if self._found is None:
-            data = b"\n" + self.joined.encode("utf-8", "surrogatepass") + b"\n"
-            ends = list(accumulate(len(line) + 1 for line in data[1:].split(b"\n")))
             self._found = {}
-            for end, index in database.ends(data):  # the unit of the match's last byte
+            ends = list(accumulate(len(line) + 1 for line in self.data[1:].split(b"\n")))
+            for end, index in database.ends(self.data):  # the unit of the match's last byte
                 self._found.setdefault(index, set()).add(bisect.bisect_left(ends, end - 1))
         return self._found
 
     def blocks_holding(self, units: set[int], max_length: int) -> set[int]:
-        """The blocks of ``units`` no longer than ``max_length`` (a longer normal text is a
-        longer unit, which the check skips)."""
-        return {self.block_of[u] for u in units if self.lengths[u] <= max_length}
+        """The blocks (indexes) of ``units`` no longer than ``max_length`` (a longer normal
+        text is a longer unit, which the check skips)."""
+        starts = self.first_units
+        return {
+            bisect.bisect_right(starts, unit) - 1
+            for unit in units
+            if len(self.texts[unit]) <= max_length
+        }
+
+
+def _may_hold_icons(text: str) -> bool:
+    """Whether ``text`` may hold a private-use character: its UTF-8 bytes start with
+    0xEE or 0xEF (one C-level search each, where a search of the text runs far slower)."""
+    if text.isascii():
+        return False
+    data = text.encode("utf-8", "surrogatepass")
+    return b"\xee" in data or b"\xef" in data
 
 
 def narrow_all(checks: list[Check], doc: Document, scopes: list[list[Block]]) -> list[list[Block]]:
