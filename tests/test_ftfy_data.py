@@ -11,7 +11,7 @@ import ftfy
 import pytest
 from ftfy import badness
 
-from newslint.accel.hyperscan import to_hyperscan
+from newslint.accel.hyperscan_syntax import to_hyperscan
 from newslint.accel.narrowing import mojibake
 from newslint.checks import mojibake as mojibake_check
 from newslint.formats import open_document

@@ -14,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslint.accel import narrowing
-from newslint.accel.hyperscan import ODD_CASE_CHARS, Database, to_hyperscan
+from newslint.accel.hyperscan import ODD_CASE_CHARS, Database
+from newslint.accel.hyperscan_syntax import to_hyperscan
 from newslint.accel.narrowing import boilerplate as boilerplate_hook
 from newslint.accel.needles import line_needles
 from newslint.accel.prefilter import Prefilter, Spec

@@ -3,8 +3,8 @@
 Most rules find nothing in most articles, yet each would search every block of each. A rule's
 narrowing hook may therefore name *document patterns* (``re`` syntax and flags): its check can
 report a hit only in a document in which one of them matches somewhere. Each is translated by
-:func:`~newslint.accel.hyperscan.to_hyperscan` into a pattern matching wherever it does, and
-one Hyperscan database of all of them (a few hundred MB/s here for all rules at once) tells
+:func:`~newslint.accel.hyperscan_syntax.to_hyperscan` into a pattern matching wherever it does,
+and one Hyperscan database of all of them (a few hundred MB/s here for all rules at once) tells
 which rules may report in a document; the others are skipped. A hook may also name *block
 patterns*, one of which matches, ending inside the block, in every block its check reports in;
 in long runs :meth:`Scan.narrow` then leaves out the blocks in which none ends. A rule whose
@@ -92,7 +92,7 @@ class Scan:
         """The ``blocks`` in which rule ``index`` may report.
 
         A match of a block pattern in a search bounded by a block is found, widened as
-        :func:`to_hyperscan` says, in the whole text: widened only by text before it (a
+        ``to_hyperscan`` says, in the whole text: widened only by text before it (a
         lookbehind) or by text after it inside the block (a lookahead, which a bounded search
         saw only up to the block's end). So the widened match ends inside the block, and a
         block in which no match of the Hyperscan pattern ends holds no hit.

@@ -31,12 +31,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from newslint.accel.hyperscan import Expression
 from newslint.core.blocks import Block
 from newslint.core.document import Document
 from newslint.core.model import Rule
 
 if TYPE_CHECKING:
+    from newslint.accel.hyperscan import Expression
     from newslint.accel.prefilter import Prefilter, Spec
 
 # Documents linted with a rule set before its prefilter is compiled: a run over a few short

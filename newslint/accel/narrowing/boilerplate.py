@@ -21,7 +21,6 @@ from functools import cache
 from itertools import accumulate
 
 from newslint.accel.hyperscan import ODD_CASE_CHARS, Database, Expression, literal
-from newslint.accel.needles import line_needles
 from newslint.checks.base import collapsed
 from newslint.checks.boilerplate import ICONS, Check, normal_text
 from newslint.core.blocks import Block
@@ -33,6 +32,8 @@ _IGNORECASE = int(re.IGNORECASE)
 def needle_patterns(source: str, flags: int) -> list[Expression] | None:
     """Hyperscan patterns of the needles of ``source`` (:func:`line_needles`): for a
     case-insensitive pattern, in lower case, found in either case."""
+    from newslint.accel.needles import line_needles
+
     found = line_needles(source, flags)
     if found is None:
         return None

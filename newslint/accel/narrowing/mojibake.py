@@ -3,10 +3,10 @@
 ``ftfy.fix_encoding`` returns a text unchanged unless ``ftfy.badness.is_bad`` flags it: a search
 of ftfy's ``BADNESS_RE`` in the text. The check reports a line only when ftfy changes it, so that
 regex matches in the line on its own, hence (widened, see
-:func:`~newslint.accel.hyperscan.to_hyperscan`) in the document, ending inside the line and its
-block. The check is block-local (each line is repaired on its own). The regex is kept as data
-(``ftfy_badness.json``, copied from ftfy, whose version tests/test_ftfy_data.py checks), so that
-a document without mojibake never imports ftfy.
+:func:`~newslint.accel.hyperscan_syntax.to_hyperscan`) in the document, ending inside the line
+and its block. The check is block-local (each line is repaired on its own). The regex is kept
+as data (``ftfy_badness.json``, copied from ftfy, whose version tests/test_ftfy_data.py checks),
+so that a document without mojibake never imports ftfy.
 """
 
 from __future__ import annotations
