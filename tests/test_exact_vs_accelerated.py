@@ -20,6 +20,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newslint import fix_text, lint_text
 from newslint.accel import narrowing, prefilter
 from newslint.checks import load_kind
 from newslint.config.project import Config
@@ -190,6 +191,22 @@ def test_exact_mode_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> Non
     assert not asked and {f.rule for f in found} >= {"NL201", "NL701"}
     monkeypatch.setenv("NEWSLINT_EXACT", "0")
     assert lint(open_document(text, "a.txt"), RULES) == [] and asked
+
+
+def test_the_api_runs_exactly_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """lint_text and fix_text pass ``exact`` on: with it, no narrowing is asked for."""
+
+    def no_plan(doc: object, rules: object) -> object:
+        raise AssertionError("narrowing asked for")
+
+    text = "Headline\n\nThe the mayor said so on tuesday.\n\nLeave a comment\n"
+    expected = lint_text(text, path="a.txt", exact=False)
+    monkeypatch.setattr("newslint.core.engine.plan", no_plan)
+    assert lint_text(text, path="a.txt", exact=True) == expected
+    fixed = fix_text(text, path="a.txt", exact=True)
+    assert fixed.text == "Headline\n\nThe mayor said so on Tuesday.\n"
+    with pytest.raises(AssertionError, match="narrowing"):
+        lint_text(text, path="a.txt", exact=False)
 
 
 def test_a_rule_without_a_hook_reads_every_block() -> None:
