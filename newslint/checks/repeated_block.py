@@ -31,14 +31,9 @@ def _key(text: str) -> str:
     return " ".join(text.split())
 
 
-def block_keys(doc: Document) -> dict[int, str]:
-    """The key of each block of the document, by its start (kept in ``doc.memo``)."""
-    keys: dict[int, str] | None = doc.memo.get(("block-keys",))
-    if keys is None:
-        pieces = [doc.text[block.start : block.end] for block in doc.blocks]
-        starts = [block.start for block in doc.blocks]
-        keys = doc.memo[("block-keys",)] = dict(zip(starts, collapsed(pieces), strict=True))
-    return keys
+def keys_of(doc: Document, blocks: list[Block]) -> list[str]:
+    """The key of each of ``blocks``: its text, white space collapsed (all at once)."""
+    return collapsed([doc.text[block.start : block.end] for block in blocks])
 
 
 def _words(key: str) -> int:
@@ -56,22 +51,19 @@ class Check:
 
     def first_copies(self, doc: Document) -> dict[str, int]:
         """Where the document's first prose paragraph with each key starts."""
-        keys = block_keys(doc)
+        paragraphs = doc.blocks_of(("paragraph",))
         first: dict[str, int] = {}
-        for block in doc.blocks:
-            key = keys[block.start]
-            if block.kind == "paragraph" and self.is_prose(key):
+        for block, key in zip(paragraphs, keys_of(doc, paragraphs), strict=True):
+            if self.is_prose(key):
                 first.setdefault(key, block.start)
         return first
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
-        keys = block_keys(doc)
         first = self.first_copies(doc)
         # two sentences of min_words words each share at most one token (when nothing parts
         # them): a block with fewer tokens holds no repeated sentence
         two_sentences = 2 * self.min_words - 1
-        for block in blocks:
-            key = keys[block.start]
+        for block, key in zip(blocks, keys_of(doc, blocks), strict=True):
             if block.kind == "paragraph" and first.get(key, block.start) < block.start:
                 line_start, _ = doc.line_span(block.start)
                 _, line_end = doc.line_span(block.end)

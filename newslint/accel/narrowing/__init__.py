@@ -47,6 +47,7 @@ HOOKED = frozenset(
     [
         "boilerplate",
         "entity",
+        "glued",
         "metric",
         "mojibake",
         "name_case",

@@ -16,7 +16,8 @@ from collections import Counter
 from functools import cache
 from itertools import accumulate, compress, count
 
-from newslint.checks.repeated_block import Check, block_keys
+from newslint.checks.base import collapsed
+from newslint.checks.repeated_block import Check
 from newslint.core.blocks import Block
 from newslint.core.document import Document
 
@@ -138,17 +139,12 @@ def _suspects(keys: list[str]) -> list[int]:
 
 
 def narrow(check: Check, doc: Document, blocks: list[Block]) -> list[Block]:
-    text = doc.text
-    if "\x00" in text or any(
-        _BLANK_LINE.search(text, b.start, b.end)
-        for b in blocks
-        if text.find("\n", b.start, b.end) >= 0
-    ):
+    pieces = [doc.text[block.start : block.end] for block in blocks]
+    if "\x00" in doc.text or _BLANK_LINE.search("\x00".join(pieces)):
         return blocks
-    by_start = block_keys(doc)
-    keys = [by_start[block.start] for block in blocks]
-    counts = Counter(keys)
-    kept = {i for i, key in enumerate(keys) if counts[key] > 1 and check.is_prose(key)}
+    keys = collapsed(pieces)
+    repeated = {key for key, times in Counter(keys).items() if times > 1 and check.is_prose(key)}
+    kept = {i for i, key in enumerate(keys) if key in repeated}
     if check.sentences:
         kept.update(_nominate(keys, check.min_words))
     return [blocks[i] for i in sorted(kept)]
