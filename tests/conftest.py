@@ -32,6 +32,38 @@ def languagetool_standin():
         yield server
 
 
+@pytest.fixture
+def server():
+    """A LanguageTool stand-in of the test's own (its modes, requests and replays)."""
+    from lt_standin import StandIn
+
+    with StandIn() as standin:
+        yield standin
+
+
+@pytest.fixture
+def isolated_languagetool(monkeypatch, tmp_path) -> None:
+    """No server from the environment, no client or grammar problem left by another test, and
+    a temporary working directory (for the grammar caches)."""
+    from newslint.integrations import languagetool, status
+
+    monkeypatch.delenv(languagetool.ENV_URL, raising=False)
+    monkeypatch.setattr(languagetool, "_clients", {})
+    monkeypatch.chdir(tmp_path)
+    status.reset_problems()
+
+
+def assert_one_warning(err: str, backend: str, *phrases: str) -> None:
+    """``err`` is one grammar warning line from ``backend`` holding every phrase."""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"newslint: warning: {backend}")
+    assert lines[0].endswith("; grammar rules skipped")
+    for phrase in phrases:
+        assert phrase in lines[0]
+    assert "Traceback" not in err
+
+
 @pytest.fixture(autouse=True)
 def _grammar_rules_use_the_standin(request, monkeypatch) -> None:
     """Parametrised tests of NL8xx rules (their cases and examples) talk to the stand-in.
@@ -58,11 +90,15 @@ def _plain_environment(monkeypatch) -> None:
 
 @pytest.fixture(autouse=True, scope="session")
 def _own_user_cache(tmp_path_factory):
-    """Compiled packs and prefilters go to a cache of the test session's, not the user's."""
-    previous = os.environ.get("XDG_CACHE_HOME")
-    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
+    """Parsed packs, prefilters and the cache signing key go to folders of the test session's,
+    not the user's."""
+    names = ("XDG_CACHE_HOME", "XDG_CONFIG_HOME")
+    previous = {name: os.environ.get(name) for name in names}
+    for name in names:
+        os.environ[name] = str(tmp_path_factory.mktemp(name.lower()))
     yield
-    if previous is None:
-        os.environ.pop("XDG_CACHE_HOME", None)
-    else:
-        os.environ["XDG_CACHE_HOME"] = previous
+    for name, value in previous.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value

@@ -8,6 +8,11 @@ documents them: a form-encoded body with ``language`` and ``text`` or ``data`` (
 ``replacements[{value}]``, ``context``, ``sentence`` and ``rule {id, description, issueType,
 category {id, name}}``. Its rules are a handful of regular expressions named after real
 LanguageTool rules. ``mode`` makes it misbehave: "garbage", "slow", "error".
+
+``replay(exchanges)`` makes it answer recorded exchanges instead, in order (tests/lt_replay/):
+each names the request it expects (method, path and, for /v2/check, the form with its annotated
+text decoded) and the status and body to answer; a request that is not the next one expected is
+noted in ``mismatches`` and answered 500.
 """
 
 from __future__ import annotations
@@ -25,10 +30,14 @@ LANGUAGES = [
     {"name": "English (GB)", "code": "en", "longCode": "en-GB"},
     {"name": "German (Germany)", "code": "de", "longCode": "de-DE"},
 ]
-VOWEL_WORD = re.compile(r"\b([Aa]) ([aeiouAEIOU]\w*)")
+# As LanguageTool's AvsAnRule: straight quotes and brackets between article and word are
+# skipped, and an all-capitals word is never judged (its pronunciation is unknown).
+ARTICLE_WORD = re.compile(r"\b(an?|An?) [-\"()\[\]]*(\w+)")
 REPEAT = re.compile(r"\b(\w+) (\1)\b", re.I)
 AGREEMENT = re.compile(r"\b(?:incident|government|report|minister) (make|say|have)\b")
-SENTENCE_START = re.compile(r"(?:^|[.!?] +)([a-z])\w*", re.M)
+# As LanguageTool's UppercaseSentenceStartRule: an opening quotation mark is passed over and
+# the first word after it judged.
+SENTENCE_START = re.compile(r"(?:^|[.!?][”’\"']? +)[\"'„»«“‘]?([a-z])\w*", re.M)
 SPELLING = {"recieve": "receive", "goverment": "government", "Milley": "Miller"}
 REDUNDANT = re.compile(r"\beach and every\b")
 
@@ -52,13 +61,20 @@ def _rule(rule_id: str, category: str, issue: str) -> dict[str, Any]:
 def find_errors(plain: str) -> list[tuple[int, int, str, list[str], dict[str, Any]]]:
     """(start, end, message, replacements, rule) over the plain text, in code points."""
     found = []
-    for m in VOWEL_WORD.finditer(plain):
+    for m in ARTICLE_WORD.finditer(plain):
+        article, word = m.group(1), m.group(2)
+        wrong = article.lower()
+        if word.isupper() or (word[0] in "aeiouAEIOU") == (wrong == "an"):
+            continue
+        right = "a" if wrong == "an" else "an"
+        sound = "starts" if right == "an" else "doesn't start"
         found.append(
             (
                 m.start(1),
                 m.end(1),
-                "Use “an” instead of ‘a’ if the following word starts with a vowel sound.",
-                ["an" if m.group(1) == "a" else "An"],
+                f"Use “{right}” instead of ‘{wrong}’ if the following word {sound} with a vowel"
+                " sound.",
+                [right.capitalize() if article[0] == "A" else right],
                 _rule("EN_A_VS_AN", "MISC", "misspelling"),
             )
         )
@@ -196,6 +212,9 @@ class StandIn(ThreadingHTTPServer):
         self.mode = "normal"
         self.max_text_length = 0  # like the server's maxTextLength: 0 means no limit
         self.delay = 3.0
+        self.exchanges: list[dict[str, Any]] = []
+        self.replaying = False
+        self.mismatches: list[str] = []
 
     def __enter__(self) -> StandIn:
         threading.Thread(target=self.serve_forever, args=(0.05,), daemon=True).start()
@@ -211,6 +230,30 @@ class StandIn(ThreadingHTTPServer):
     def checks(self) -> list[dict[str, str]]:
         return [form for path, form in self.requests if path == "/v2/check"]
 
+    def replay(self, exchanges: list[dict[str, Any]]) -> None:
+        self.exchanges = list(exchanges)
+        self.replaying = True
+
+    def recorded(self, method: str, path: str, form: dict[str, str]) -> dict[str, Any] | None:
+        """The next recorded exchange if the request is the one it expects (else noted)."""
+        if not self.exchanges:
+            self.mismatches.append(f"{method} {path}: no exchange left")
+            return None
+        expected = self.exchanges.pop(0)
+        sent: dict[str, Any] = {
+            **form,
+            **({"data": json.loads(form["data"])} if "data" in form else {}),
+        }
+        if (expected["method"], expected["path"]) != (method, path):
+            self.mismatches.append(
+                f"{method} {path}: expected {expected['method']} {expected['path']}"
+            )
+        elif method == "POST" and sent != expected["form"]:
+            self.mismatches.append(f"{method} {path}: sent {sent}, recorded {expected['form']}")
+        else:
+            return expected
+        return None
+
 
 class _Handler(BaseHTTPRequestHandler):
     server: StandIn
@@ -218,9 +261,10 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
-    def _send(self, status: int, body: bytes, kind: str = "application/json") -> None:
+    def _send(self, status: int, body: bytes, kind: str | None = "application/json") -> None:
         self.send_response(status)
-        self.send_header("Content-Type", kind)
+        if kind:
+            self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -237,9 +281,24 @@ class _Handler(BaseHTTPRequestHandler):
             return True
         return False
 
+    def _replay(self, method: str, path: str, form: dict[str, str]) -> bool:
+        """Answer from the recorded exchanges, if the test gave any."""
+        if not self.server.replaying:
+            return False
+        exchange = self.server.recorded(method, path, form)
+        if exchange is None:
+            self._send(500, b"replay: unexpected request", "text/plain")
+        elif isinstance(exchange["body"], str):  # LanguageTool sends its errors as bare text
+            self._send(exchange["status"], exchange["body"].encode(), None)
+        else:
+            self._send(exchange["status"], json.dumps(exchange["body"]).encode())
+        return True
+
     def do_GET(self) -> None:
         path = urllib.parse.urlsplit(self.path).path
         self.server.requests.append((path, {}))
+        if self._replay("GET", path, {}):
+            return
         if path != "/v2/languages":
             self._send(404, b"Not found", "text/plain")
         elif not self._misbehave():
@@ -251,6 +310,8 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length).decode("utf-8")
         form = dict(urllib.parse.parse_qsl(body, keep_blank_values=True))
         self.server.requests.append((path, form))
+        if self._replay("POST", path, form):
+            return
         if path != "/v2/check":
             self._send(404, b"Not found", "text/plain")
             return

@@ -12,10 +12,11 @@ from conftest import EXAMPLES
 
 from newslint.app import runner
 from newslint.app.cli import main
+from newslint.config import yamlfile
 from newslint.config.packs import load_pack
 from newslint.core.engine import lint
 from newslint.formats import open_document
-from newslint.storage.cache import CACHE_DIR, cached_pack
+from newslint.storage.cache import CACHE_DIR
 
 SEED = EXAMPLES / "seed-article.txt"
 
@@ -126,34 +127,42 @@ rules:
 """
 
 
-def test_compiled_packs_are_reused_until_the_pack_changes(tmp_path, monkeypatch) -> None:
+def test_parsed_packs_are_reused_until_the_pack_changes(tmp_path, monkeypatch) -> None:
+    """A pack's YAML is parsed once and kept in the user's cache as JSON (data, not code)."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    parsed: list[str] = []
+    real = yamlfile.parse
+
+    def spy(text: str, path: str):  # type: ignore[no-untyped-def]
+        parsed.append(path)
+        return real(text, path)
+
+    monkeypatch.setattr(yamlfile, "parse", spy)
     pack = tmp_path / "house.yaml"
     pack.write_text(PACK, encoding="utf-8")
-    assert cached_pack(pack) is None
-    rules = load_pack.__wrapped__(pack)  # the uncached function: parses and stores
-    again = cached_pack(pack)
-    assert again is not None and [r.id for r in again] == ["HS101"]
+    rules = load_pack.__wrapped__(pack)
+    again = load_pack.__wrapped__(pack)
+    assert parsed == [str(pack)]
     doc = "Officials utilise the depot.\\n"
     assert lint(open_document(doc), again) == lint(open_document(doc), rules)
     assert len(lint(open_document(doc), again)) == 1
     pack.write_text(PACK.replace("warning", "error"), encoding="utf-8")
-    assert cached_pack(pack) is None
+    assert load_pack.__wrapped__(pack)[0].severity.name == "ERROR"
+    assert parsed == [str(pack), str(pack)]
 
 
 def test_other_versions_entries_are_dropped_only_when_stale(tmp_path, monkeypatch) -> None:
     """A newer newslint clears what older ones left, but not what another installed version
-    used within the day (two versions must not keep dropping each other's compiled packs)."""
+    used within the day (two versions must not keep dropping each other's entries)."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    packs = tmp_path / "cache" / "newslint" / "packs"
-    stale, recent = packs / "0.0.1-old", packs / "0.0.2-other"
+    parsed = tmp_path / "cache" / "newslint" / "yaml"
+    stale, recent = parsed / "0.0.1-old", parsed / "0.0.2-other"
     for folder in (stale, recent):
         folder.mkdir(parents=True)
-        (folder / "entry.pickle").write_bytes(b"x")
+        (folder / "entry.json").write_bytes(b"x")
     os.utime(stale, (time.time() - 2 * 86400, time.time() - 2 * 86400))
     pack = tmp_path / "house.yaml"
     pack.write_text(PACK, encoding="utf-8")
     load_pack.__wrapped__(pack)
-    assert cached_pack(pack) is not None
     assert not stale.exists()
-    assert (recent / "entry.pickle").exists()
+    assert (recent / "entry.json").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -79,13 +80,14 @@ def test_extends_loop_is_an_error(tmp_path) -> None:
         (
             "select: [all]\nfail_on: loud\n",
             2,
-            "key 'fail_on': expected 'info' or 'warning' or 'error'",
+            "key 'fail_on': expected 'info', 'warning' or 'error'",
         ),
         ("ignore: NL101\n", 1, "key 'ignore': expected a list of strings"),
         ("extends: missing.yaml\n", 1, "extends: no such file 'missing.yaml'"),
         ("severity:\n  NL101: loud\n", 1, "key 'severity'"),
         ("select: [all\n", 2, "invalid YAML"),
         ("a: !!python/object/apply:os.system ['echo hi']\n", 1, "invalid YAML"),
+        ("fail_on: error\nmax_file_size: -5\n", 2, "key 'max_file_size': must be at least 0"),
     ],
 )
 def test_strict_validation(tmp_path, content: str, line: int, message: str) -> None:
@@ -192,3 +194,74 @@ def test_errors_name_the_same_line_from_the_cache(tmp_path) -> None:
             Config(config)
         messages.append(str(caught.value))
     assert messages[0] == messages[1] and ".newslint.yaml:2: key 'severity'" in messages[0]
+
+
+def test_extends_and_packs_stay_inside_the_project(tmp_path) -> None:
+    """A repository config cannot make newslint read files outside its repository, and the
+    error quotes nothing from them."""
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("select: [TOP-SECRET-VALUE]\n", encoding="utf-8")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    config = repo / ".newslint.yaml"
+    for key in ("extends", "packs"):
+        config.write_text(f"{key}: ['../secret.yaml']\n", encoding="utf-8")
+        with pytest.raises(NewslintError) as exc:
+            _ = Config(config).available_rules
+        assert f"{key}: '../secret.yaml' is outside the project" in str(exc.value)
+        assert "TOP-SECRET" not in str(exc.value)
+    (repo / "desk").mkdir()
+    (repo / "base.yaml").write_text("ignore: [NL302]\n", encoding="utf-8")
+    nested = repo / "desk" / ".newslint.yaml"
+    nested.write_text("extends: ../base.yaml\n", encoding="utf-8")
+    assert "NL302" not in {r.id for r in Config(nested).rules}
+
+
+def test_a_symlinked_pack_to_a_device_is_refused(tmp_path) -> None:
+    (tmp_path / ".git").mkdir()
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "zero.yaml").symlink_to("/dev/zero")
+    (tmp_path / ".newslint.yaml").write_text("packs: [packs]\n", encoding="utf-8")
+    with pytest.raises(NewslintError, match="'zero.yaml' in .* links outside the project"):
+        _ = Config(tmp_path / ".newslint.yaml").available_rules
+    (packs / "zero.yaml").unlink()
+    os.mkfifo(packs / "fifo.yaml")
+    with pytest.raises(NewslintError, match="fifo.yaml: not a regular file"):
+        _ = Config(tmp_path / ".newslint.yaml").available_rules
+
+
+def test_extends_fan_out_and_chains_are_bounded(tmp_path) -> None:
+    """Each file extending the next one twice loads each file once; an endless chain stops."""
+    for i in range(30):
+        (tmp_path / f"c{i}.yaml").write_text(
+            f"extends: [c{i + 1}.yaml, c{i + 1}.yaml]\n" if i < 29 else "fail_on: error\n",
+            encoding="utf-8",
+        )
+    with pytest.raises(NewslintError, match="a chain of over 20 configs"):
+        Config(tmp_path / "c0.yaml")
+    config = Config(tmp_path / "c12.yaml")  # 17 files, each extending the next twice
+    assert config.settings.fail_on == "error"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            "a: &a [x, x, x, x, x, x, x, x, x]\n"
+            + "".join(
+                f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]\n"
+                for a, b in zip("abcdefgh", "bcdefghi", strict=True)
+            ),
+            "too many values",
+        ),
+        ("a: " + "[" * 900 + "]" * 900 + "\n", "nested"),
+        ("max_file_size: " + "9" * 5000 + "\n", "invalid YAML"),
+        ("fail_on: error\n" + "# padding\n" * 120_000, "larger than"),
+    ],
+    ids=["alias-bomb", "deep-nesting", "huge-integer", "huge-file"],
+)
+def test_hostile_yaml_is_refused_quickly(tmp_path, content: str, message: str) -> None:
+    (tmp_path / ".newslint.yaml").write_text(content, encoding="utf-8")
+    with pytest.raises(NewslintError, match=message):
+        Config(tmp_path / ".newslint.yaml")

@@ -9,6 +9,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import assert_one_warning
 from lt_standin import StandIn
 
 from newslint import lint_text
@@ -33,18 +34,7 @@ a apple in code
 """
 
 
-@pytest.fixture(autouse=True)
-def _isolated(monkeypatch, tmp_path):
-    monkeypatch.delenv(languagetool.ENV_URL, raising=False)
-    monkeypatch.setattr(languagetool, "_clients", {})
-    monkeypatch.chdir(tmp_path)
-    languagetool.reset_problems()
-
-
-@pytest.fixture
-def server():
-    with StandIn() as standin:
-        yield standin
+pytestmark = pytest.mark.usefixtures("isolated_languagetool")
 
 
 def _project(tmp_path: Path, text: str = ARTICLE, **settings) -> Path:
@@ -122,7 +112,7 @@ def test_cache_hits_and_changed_paragraphs(server, tmp_path) -> None:
     languagetool._clients.clear()  # a new run: only the disk cache is left
     assert _grammar(text, article) == first
     assert len(server.checks()) == 1, "every paragraph came from the cache"
-    assert list((tmp_path / ".newslint_cache" / "languagetool").glob("*/*.json"))
+    assert list((tmp_path / ".newslint_cache" / "languagetool").rglob("*.json"))
     changed = text.replace("count went on", "count went on a extra hour")
     findings = _grammar(changed, article)
     assert len(server.checks()) == 2
@@ -232,14 +222,21 @@ def test_no_server_configured_is_silent(tmp_path, capsys) -> None:
     ]
 
 
+def test_require_grammar_holds_for_a_feed(tmp_path, capsys) -> None:
+    _project(tmp_path)  # the config, with no server
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"id": 1, "text": "Headline\n\nIt was a upset.\n"}) + "\n")
+    assert main(["check", "--jsonl", str(feed)]) == 0
+    assert main(["check", "--jsonl", str(feed), "--require-grammar"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        "newslint: error: --require-grammar: no LanguageTool server is configured"
+        " (languagetool.server or $NEWSLINT_LANGUAGETOOL_URL)"
+    ]
+
+
 def _assert_one_warning(err: str, *phrases: str) -> None:
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, lines
-    assert lines[0].startswith("newslint: warning: LanguageTool at http://127.0.0.1:")
-    assert lines[0].endswith("; grammar rules skipped")
-    for phrase in phrases:
-        assert phrase in lines[0]
-    assert "Traceback" not in err
+    assert_one_warning(err, "LanguageTool at http://127.0.0.1:", *phrases)
 
 
 def test_server_down(tmp_path, capsys) -> None:
@@ -309,33 +306,39 @@ def test_unknown_language(server, tmp_path, capsys) -> None:
 
 
 @pytest.mark.parametrize(
-    ("settings", "message"),
+    ("key", "settings", "message"),
     [
-        ("  serverr: http://x\n", "unknown key 'serverr'"),
-        ("  timeout: fast\n", "key 'timeout': expected number"),
-        ("  timeout: 0\n", "must be a positive number"),
-        ("  server: localhost:8081\n", "expected an http(s):// URL"),
-        ("  picky: yes\n", "key 'picky': expected true/false"),
-        ("  disabled_rules: EN_A_VS_AN\n", "key 'disabled_rules': expected a list"),
+        ("languagetool", "  serverr: http://x\n", "unknown key 'serverr'"),
+        ("languagetool", "  timeout: fast\n", "key 'timeout': expected number"),
+        ("languagetool", "  timeout: 0\n", "must be a positive number"),
+        ("languagetool", "  server: localhost:8081\n", "expected an http(s):// URL"),
+        ("languagetool", "  picky: yes\n", "key 'picky': expected true/false"),
+        ("languagetool", "  disabled_rules: EN_A_VS_AN\n", "key 'disabled_rules': expected a list"),
+        ("grammar", "  backend: harpr\n", "key 'backend'"),
+        ("grammar", "  dialect: klingon\n", "key 'dialect'"),
+        ("grammar", "  enabled_rules: OxfordComma\n", "key 'enabled_rules': expected a list"),
     ],
 )
-def test_bad_settings_are_config_errors(tmp_path, capsys, settings: str, message: str) -> None:
+def test_bad_settings_are_config_errors(tmp_path, capsys, key, settings, message) -> None:
     config = tmp_path / ".newslint.yaml"
-    config.write_text(f"fail_on: error\nlanguagetool:\n{settings}", encoding="utf-8")
+    config.write_text(f"fail_on: error\n{key}:\n{settings}", encoding="utf-8")
     article = tmp_path / "a.md"
     article.write_text("Headline\n", encoding="utf-8")
     assert _check(article) == 2
     err = capsys.readouterr().err.strip()
-    assert err.startswith(f"newslint: error: {config}:3: languagetool: ")
+    assert err.startswith(f"newslint: error: {config}:3: {key}: ")
     assert message in err
     assert "\n" not in err
 
 
-def test_languagetool_must_be_a_mapping(tmp_path, capsys) -> None:
+@pytest.mark.parametrize(
+    ("key", "value"), [("languagetool", "http://x:8081"), ("grammar", "harper")]
+)
+def test_settings_must_be_a_mapping(tmp_path, capsys, key, value) -> None:
     config = tmp_path / ".newslint.yaml"
-    config.write_text("languagetool: http://localhost:8081\n", encoding="utf-8")
+    config.write_text(f"{key}: {value}\n", encoding="utf-8")
     assert _check(_project_file(tmp_path)) == 2
-    assert f"{config}:1: languagetool: expected a mapping" in capsys.readouterr().err
+    assert f"{config}:1: {key}: expected a mapping" in capsys.readouterr().err
 
 
 def _project_file(tmp_path: Path) -> Path:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint.app import files, runner
+from newslint.app import files, inputs
 from newslint.app.api import fix_text, lint_text
 from newslint.app.cli import main
 
@@ -219,14 +219,14 @@ def test_file_vanishing_before_it_is_read(tmp_path, monkeypatch, capsys) -> None
     first, second = tmp_path / "a.txt", tmp_path / "b.txt"
     first.write_text(DAMAGED)
     second.write_text(DAMAGED)
-    real = runner.read_bytes
+    real = inputs.read_bytes
 
     def read_and_delete_the_next(path: Path, limit: int = 0) -> bytes:
         if path.name == "a.txt":
             second.unlink()
         return real(path, limit)
 
-    monkeypatch.setattr(runner, "read_bytes", read_and_delete_the_next)
+    monkeypatch.setattr(inputs, "read_bytes", read_and_delete_the_next)
     assert main(["fix", str(tmp_path)]) == 2
     _one_line_error(capsys.readouterr().err, str(second), "no such file")
     assert first.read_text() == FIXED and not second.exists()
@@ -237,13 +237,13 @@ def test_file_vanishing_before_it_is_written_is_not_recreated(
 ) -> None:
     path = tmp_path / "a.txt"
     path.write_text(DAMAGED)
-    real = runner.write_atomic
+    real = inputs.write_atomic
 
     def delete_then_write(target: Path, data: bytes) -> None:
         target.unlink()
         real(target, data)
 
-    monkeypatch.setattr(runner, "write_atomic", delete_then_write)
+    monkeypatch.setattr(inputs, "write_atomic", delete_then_write)
     assert main(["fix", str(path)]) == 2
     _one_line_error(capsys.readouterr().err, str(path), "cannot write")
     assert list(tmp_path.iterdir()) == []

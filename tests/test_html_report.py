@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -150,6 +151,43 @@ def test_fix_run_shows_applied_changes_and_remaining(tmp_path: Path) -> None:
     parser.feed(page)
     remaining = {key[1]: "".join(p) for key, p in parser.pieces.items()}
     assert remaining == {0: "AustinSpeaking", 1: "“"}  # the unsafe findings, in the fixed text
+
+
+def test_fixing_a_feed_shows_each_records_changes(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    records = [
+        {"id": "council", "text": COUNCIL},
+        {"id": "clean", "text": "Storm\n\nRoads closed.\n"},
+    ]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    target = tmp_path / "report.html"
+    output = tmp_path / "fixed.jsonl"
+    main(
+        ["fix", "--jsonl", str(feed), "--output", str(output), "--format", "html"]
+        + ["--output-file", str(target)]
+    )
+    page = target.read_text(encoding="utf-8")
+    fixed = fix_text(COUNCIL, path="council.txt")
+    assert f"Changes made by <code>newslint fix</code> ({len(fixed.fixed)} fixes)" in page
+    added = [line[1:] for line in _diff_text(page) if line.startswith("+") and line[1:2] != "+"]
+    assert any("Monday night. The vote" in line for line in added)
+    assert all(line in fixed.text.splitlines() for line in added)
+    assert 'would change (0 safe fixes)</h3>\n<p class="clean">No changes.</p>' in page
+
+
+def test_worker_processes_give_the_same_page(tmp_path: Path, seed_text: str) -> None:
+    """In fresh processes, as a user runs them; --no-cache: every article is linted in a worker."""
+    paths = [_write(tmp_path, f"seed{i}.txt", seed_text) for i in range(4)]
+    pages = []
+    for jobs in ("1", "2"):
+        target = tmp_path / f"j{jobs}.html"
+        options = ["--no-cache", "--format", "html", "--output-file", str(target), "-j", jobs]
+        run = [sys.executable, "-m", "newslint", "check", *options, *paths]
+        result = subprocess.run(run, capture_output=True, text=True, check=False)
+        assert result.returncode == 1 and result.stderr == ""
+        pages.append(target.read_text(encoding="utf-8"))
+    assert pages[0] == pages[1]
+    assert pages[0].count("What <code>newslint fix</code> would change") == 4
 
 
 def _probe_page(page: str) -> str:

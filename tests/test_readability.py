@@ -102,3 +102,17 @@ def test_stats_bad_file_is_one_error_line(capsys, tmp_path) -> None:
     assert main(["stats", str(missing)]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("newslint: error: ") and str(missing) in err and "\n" not in err
+
+
+def test_stats_reads_articles_as_check_does(capsys, tmp_path) -> None:
+    """The same input rules as ``check``: a file over ``max_file_size`` is an error, the rest
+    are counted."""
+    (tmp_path / ".newslint.yaml").write_text("max_file_size: 60\n", encoding="utf-8")
+    short = tmp_path / "a-short.txt"
+    short.write_text("Storm hits\n\nIt rained. The road flooded.\n", encoding="utf-8")
+    long = tmp_path / "b-long.txt"
+    long.write_text("Storm hits\n\n" + "It rained all night. " * 4 + "\n", encoding="utf-8")
+    assert main(["stats", "--format", "json", str(tmp_path)]) == 2
+    out, err = capsys.readouterr()
+    assert [row["path"] for row in json.loads(out)] == [str(short)]
+    assert str(long) in err and "larger than max_file_size (60 bytes)" in err

@@ -41,15 +41,19 @@ def test_good_pack_loads(tmp_path) -> None:
             "rule TT101(test-rule): unknown key 'patern'",
         ),
         (("kind: pattern", "kind: magic"), 5, "unknown kind 'magic'"),
-        (("severity: warning", "severity: loud"), 7, "key 'severity' must be one of"),
-        (("category: style", "category: misc"), 6, "key 'category' must be one of"),
+        (
+            ("severity: warning", "severity: loud"),
+            7,
+            "rule TT101(test-rule): key 'severity': expected 'info', 'warning' or 'error'",
+        ),
+        (("category: style", "category: misc"), 6, "key 'category': expected 'artifact', "),
         (("['foo']", "['fo(o']"), 10, "bad regex 'fo(o'"),
         (("id: TT101", "id: tt-1"), 3, "key 'id'"),
         (('    message: "Found {match}"\n', ""), 3, "missing required key 'message'"),
         (
             ("patterns: ['foo']", "patterns: ['foo']\n    fix: {applicability: maybe}"),
             11,
-            "key 'applicability' must be one of",
+            "key 'applicability': expected 'safe', 'unsafe' or 'display-only'",
         ),
         (("patterns: ['foo']", "patterns: ['foo']\n    scope: [sidebar]"), 11, "key 'scope'"),
         (

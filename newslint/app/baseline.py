@@ -177,7 +177,7 @@ class Baseline:
 
 
 class Baselines:
-    """Each file's baseline, and a count of the findings hidden.
+    """Each file's baseline.
 
     The baseline is ``--baseline FILE``, else one in the current directory, else the one beside
     the file's config.
@@ -185,7 +185,6 @@ class Baselines:
 
     def __init__(self, explicit: Path | None, enabled: bool = True) -> None:
         self.enabled = enabled
-        self.hidden = 0
         self._loaded: dict[Path, Baseline | None] = {}
         self._primary = Baseline.load(explicit) if enabled and explicit else None
         if enabled and self._primary is None:
@@ -202,11 +201,3 @@ class Baselines:
         if not self.enabled:
             return None
         return self._primary or self._find(root)
-
-    def hide(
-        self, baseline: Baseline, name: str, path: Path | None, text: str, findings: list[Finding]
-    ) -> list[Finding]:
-        """The findings ``baseline`` does not hold; counts the others in ``hidden``."""
-        kept = baseline.unmatched(Linted(name, path, text, findings))
-        self.hidden += len(findings) - len(kept)
-        return kept

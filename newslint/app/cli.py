@@ -1,132 +1,124 @@
-"""Command line: ``newslint check|fix|rules|explain|baseline|stats``.
+"""Command line: ``newslint check|fix|rules|explain|baseline|stats|server``.
 
-``check`` and ``fix`` run over files (:mod:`newslint.app.runner`) or a JSON Lines feed
-(:mod:`newslint.app.feed_runner`); ``rules``, ``explain``, ``baseline`` and ``stats`` are here.
-Exit 0 clean, 1 findings, 2 errors.
+The arguments are read here into typed options; ``check`` and ``fix`` run in
+:mod:`newslint.app.runner`. Exit 0 clean, 1 findings, 2 errors.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from newslint.app import stats
 from newslint.app.baseline import BASELINE_NAME, Baseline, Linted
-from newslint.app.output import EXIT_CLEAN, EXIT_ERROR, overrides, print_error
-from newslint.app.runner import iter_inputs, read_document, run_files
-from newslint.config.project import ConfigResolver
+from newslint.app.inputs import iter_inputs
+from newslint.app.options import RunOptions
+from newslint.app.output import EXIT_CLEAN, EXIT_ERROR, print_error
+from newslint.app.runner import run
 from newslint.core.engine import lint
 from newslint.core.errors import NewslintError
-from newslint.core.model import Rule
-from newslint.report import FORMATS
+from newslint.lsp import command as server_command
+from newslint.report import REPORTERS
+from newslint.report.rules import explain, explain_json, rules_table
 from newslint.version import __version__
 
 
-def _parser() -> argparse.ArgumentParser:
+def _flags(parser: argparse.ArgumentParser, flags: dict[str, str]) -> None:
+    """Options that are on or off: name -> help."""
+    for name, text in flags.items():
+        parser.add_argument(name, action="store_true", help=text)
+
+
+def _common() -> argparse.ArgumentParser:
+    """What every command but ``stats`` takes: config, format, rule selection, input."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--config", type=Path, help="use this config file for every file")
-    common.add_argument(
+    add = common.add_argument
+    add("--config", type=Path, help="use this config file for every file")
+    formats = ("auto", *REPORTERS)
+    add(
         "--format",
-        choices=("auto", *FORMATS),
+        choices=formats,
         default="auto",
         help="output format (auto: github under GitHub Actions, else text)",
     )
-    common.add_argument(
-        "--select", action="append", help="only these rules (id, name, category, pack)"
-    )
-    common.add_argument("--extend-select", action="append", help="also these rules")
-    common.add_argument("--ignore", action="append", help="not these rules")
-    common.add_argument(
-        "--fail-on", choices=("info", "warning", "error"), help="lowest severity that fails the run"
-    )
-    common.add_argument("--stdin-filename", help="path to assume for text read from '-'")
-    common.add_argument("--encoding", help="decode files with this encoding (default utf-8)")
-    common.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    add("--select", action="append", help="only these rules (id, name, category, pack)")
+    add("--extend-select", action="append", help="also these rules")
+    add("--ignore", action="append", help="not these rules")
+    severities = ("info", "warning", "error")
+    add("--fail-on", choices=severities, help="lowest severity that fails the run")
+    add("--stdin-filename", help="path to assume for text read from '-'")
+    add("--encoding", help="decode files with this encoding (default utf-8)")
+    add("--color", choices=("auto", "always", "never"), default="auto")
+    return common
 
-    reporting = argparse.ArgumentParser(add_help=False)
-    reporting.add_argument("--output-file", type=Path, help="write the report to this file")
-    reporting.add_argument(
-        "--statistics", action="store_true", help="show counts per rule instead of findings"
-    )
-    reporting.add_argument(
-        "--show-fixes", action="store_true", help="list fixes applied (fix) or available (check)"
-    )
-    reporting.add_argument(
-        "--quiet", action="store_true", help="print findings only, no summary or 'Fixed' lines"
-    )
 
+def _running() -> argparse.ArgumentParser:
+    """What ``check`` and ``fix`` take besides the common options."""
+    running = argparse.ArgumentParser(add_help=False)
+    add = running.add_argument
+    add("paths", nargs="*", default=["."], metavar="PATH")
+    add("--output-file", type=Path, help="write the report to this file")
+    _flags(
+        running,
+        {
+            "--statistics": "show counts per rule instead of findings",
+            "--show-fixes": "list fixes applied (fix) or available (check)",
+            "--quiet": "print findings only, no summary or 'Fixed' lines",
+            "--require-grammar": "exit 2 when the grammar rules cannot run (no LanguageTool server,"
+            " or it fails)",
+        },
+    )
+    add(
+        "--baseline",
+        type=Path,
+        metavar="FILE",
+        help=f"hide findings recorded in FILE (default: {BASELINE_NAME} here or by the config)",
+    )
+    add("--no-baseline", action="store_true", help="ignore any baseline")
+    add(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="worker processes for many files or a large feed (default: number of cores)",
+    )
+    add(
+        "--jsonl",
+        type=Path,
+        dest="feed",
+        metavar="FEED",
+        help="lint the records of a JSON Lines feed",
+    )
+    add("--text-field", default="text", metavar="F", help="--jsonl: field with the text")
+    add("--id-field", default="id", metavar="I", help="--jsonl: field with the record id")
+    return running
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newslint", description="Lint and fix news articles: scraping damage, casing, quotes."
     )
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    check = sub.add_parser("check", parents=[common, reporting], help="report findings")
-    check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    fix = sub.add_parser("fix", parents=[common, reporting], help="apply fixes in place")
-    fix.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    fix.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
-    fix.add_argument("--diff", action="store_true", help="print a unified diff; write nothing")
-    fix.add_argument(
-        "--exit-non-zero-on-fix",
-        action="store_true",
-        help="exit 1 if any file was fixed, even when nothing remains",
-    )
-    rules = sub.add_parser("rules", parents=[common], help="list the rules")
-    rules.add_argument("--all", action="store_true", help="include rules not enabled")
-    explain = sub.add_parser("explain", parents=[common], help="describe one rule")
-    explain.add_argument("rule", metavar="RULE")
-    for command in (check, fix):
-        command.add_argument(
-            "--require-grammar",
-            action="store_true",
-            help="exit 2 when the grammar rules cannot run (no LanguageTool server, or it fails)",
-        )
-    stats.add_parser(sub)
-    for command in (check, fix):
-        command.add_argument(
-            "--baseline",
-            type=Path,
-            metavar="FILE",
-            help=f"hide findings recorded in FILE (default: {BASELINE_NAME} here or by the config)",
-        )
-        command.add_argument("--no-baseline", action="store_true", help="ignore any baseline")
-    _add_batch_options(check, fix)
-    baseline = sub.add_parser(
-        "baseline", parents=[common], help="record current findings; check then reports new ones"
-    )
-    baseline.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    baseline.add_argument(
-        "--baseline", type=Path, default=Path(BASELINE_NAME), metavar="FILE", help="file to write"
-    )
-    baseline.add_argument(
-        "--prune", action="store_true", help="only remove entries no finding matches any more"
-    )
-    return parser
-
-
-def _add_batch_options(check: argparse.ArgumentParser, fix: argparse.ArgumentParser) -> None:
-    """``-j``, ``--no-cache`` and the ``--jsonl`` feed options of ``check`` and ``fix``."""
-    for command in (check, fix):
-        command.add_argument(
-            "-j",
-            "--jobs",
-            type=int,
-            metavar="N",
-            help="worker processes for many files or a large feed (default: number of cores)",
-        )
-        command.add_argument(
-            "--jsonl", type=Path, metavar="FEED", help="lint the records of a JSON Lines feed"
-        )
-        command.add_argument(
-            "--text-field", default="text", metavar="F", help="--jsonl: field with the text"
-        )
-        command.add_argument(
-            "--id-field", default="id", metavar="I", help="--jsonl: field with the record id"
-        )
+    common, running = _common(), _running()
+    check = sub.add_parser("check", parents=[common, running], help="report findings")
     check.add_argument(
-        "--no-cache", action="store_true", help="neither read nor write .newslint_cache/"
+        "--no-cache",
+        action="store_false",
+        dest="cache",
+        help="neither read nor write .newslint_cache/",
+    )
+    fix = sub.add_parser("fix", parents=[common, running], help="apply fixes in place")
+    _flags(
+        fix,
+        {
+            "--unsafe-fixes": "also apply unsafe fixes",
+            "--diff": "print a unified diff; write nothing",
+            "--exit-non-zero-on-fix": "exit 1 if any file was fixed, even when nothing remains",
+        },
     )
     fix.add_argument(
         "--output",
@@ -134,91 +126,88 @@ def _add_batch_options(check: argparse.ArgumentParser, fix: argparse.ArgumentPar
         metavar="FILE",
         help="--jsonl: write the fixed feed to FILE (default: standard output)",
     )
+    rules = sub.add_parser("rules", parents=[common], help="list the rules")
+    rules.add_argument("--all", action="store_true", help="include rules not enabled")
+    sub.add_parser("explain", parents=[common], help="describe one rule").add_argument(
+        "rule", metavar="RULE"
+    )
+    stats = sub.add_parser("stats", help="words, sentences and readability per article")
+    stats.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    stats.add_argument("--config", type=Path, help="use this config file for every file")
+    stats.add_argument("--format", choices=("auto", "text", "json"), default="auto")
+    stats.add_argument("--encoding", help="decode files with this encoding (default utf-8)")
+    stats.add_argument("--stdin-filename", help="path to assume for text read from '-'")
+    baseline = sub.add_parser(
+        "baseline", parents=[common], help="record current findings; check then reports new ones"
+    )
+    baseline.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    baseline.add_argument(
+        "--baseline", type=Path, default=Path(BASELINE_NAME), metavar="FILE", help="file to write"
+    )
+    _flags(baseline, {"--prune": "only remove entries no finding matches any more"})
+    server_command.add_parser(sub)
+    return parser
 
 
-def _fixable(rule: Rule) -> str:
-    return str(rule.fix.applicability) if rule.fixable and rule.fix else "-"
+def _overrides(args: argparse.Namespace) -> dict[str, Any]:
+    """Config overrides from ``--select``, ``--extend-select``, ``--ignore`` and ``--encoding``."""
+    result: dict[str, Any] = {}
+    for key in ("select", "extend_select", "ignore"):
+        values = getattr(args, key, None)
+        if values:
+            result[key] = [v.strip() for value in values for v in value.split(",") if v.strip()]
+    if args.encoding:
+        result["encoding"] = args.encoding
+    return result
+
+
+def _options(args: argparse.Namespace, **given: Any) -> RunOptions:
+    """The options from the arguments named as their fields (and ``given``)."""
+    values = {k: v for k, v in vars(args).items() if k in RunOptions._fields and k not in given}
+    if "paths" in values:
+        values["paths"] = tuple(values["paths"])
+    return RunOptions(**values, overrides=_overrides(args), **given)
+
+
+def _output_format(name: str) -> str:
+    """``--format`` with ``auto`` resolved: ``github`` under GitHub Actions, else ``text``."""
+    if name != "auto":
+        return name
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _run(args: argparse.Namespace) -> int:
+    fmt = _output_format(args.format)
+    return run(_options(args, fixing=args.command == "fix", format=fmt))
 
 
 def _rules(args: argparse.Namespace) -> int:
-    config = ConfigResolver(args.config, overrides(args)).for_path(None)
+    config = _options(args).resolver().for_path(None)
     rules = sorted(config.available_rules, key=lambda r: r.id) if args.all else config.rules
-    rows = [
-        {
-            "id": r.id,
-            "name": r.name,
-            "category": r.category,
-            "severity": str(r.severity),
-            "fixable": _fixable(r),
-            "pack": r.pack,
-            "kind": r.kind,
-        }
-        for r in rules
-    ]
-    if args.format == "json":
-        print(json.dumps(rows, indent=2))
-        return EXIT_CLEAN
-    columns = ("id", "name", "category", "severity", "fixable", "pack")
-    widths = {c: max([len(c)] + [len(row[c]) for row in rows]) for c in columns}
-    print("  ".join(c.upper().ljust(widths[c]) for c in columns).rstrip())
-    for row in rows:
-        print("  ".join(row[c].ljust(widths[c]) for c in columns).rstrip())
+    sys.stdout.write(rules_table(tuple(rules), as_json=args.format == "json"))
     return EXIT_CLEAN
 
 
 def _explain(args: argparse.Namespace) -> int:
-    config = ConfigResolver(args.config, overrides(args)).for_path(None)
+    config = _options(args).resolver().for_path(None)
     wanted = args.rule.strip()
     rule = next((r for r in config.available_rules if wanted in (r.id, r.name)), None)
     if rule is None:
         raise NewslintError(f"no rule {wanted!r}; `newslint rules --all` lists them")
-    if args.format == "json":
-        print(
-            json.dumps(
-                {
-                    "id": rule.id,
-                    "name": rule.name,
-                    "kind": rule.kind,
-                    "category": rule.category,
-                    "severity": str(rule.severity),
-                    "pack": rule.pack,
-                    "fixable": _fixable(rule),
-                    "message": rule.message,
-                    "description": rule.description,
-                    "examples": rule.examples,
-                },
-                indent=2,
-                ensure_ascii=False,
-            )
-        )
-        return EXIT_CLEAN
-    print(f"{rule.id} {rule.name}")
-    print(f"category: {rule.category}  severity: {rule.severity}  kind: {rule.kind}", end="")
-    print(f"  pack: {rule.pack}")
-    print(f"fix: {_fixable(rule)}" + (f" ({rule.fix.title})" if rule.fix else ""))
-    print()
-    print(rule.description)
-    for label in ("bad", "good"):
-        if rule.examples[label]:
-            print(f"\n{label.capitalize()}:")
-            for example in rule.examples[label]:
-                print("  " + example.replace("\n", "\n  "))
-    if rule.examples["fixed"]:
-        print("\nFixed:")
-        for pair in rule.examples["fixed"]:
-            print("  before: " + pair["before"].replace("\n", "\n          "))
-            print("  after:  " + pair["after"].replace("\n", "\n          "))
+    sys.stdout.write(explain_json(rule) if args.format == "json" else explain(rule))
     return EXIT_CLEAN
 
 
 def _baseline(args: argparse.Namespace) -> int:
     """Write (or with ``--prune`` clean) the baseline of the findings in ``args.paths``."""
-    resolver = ConfigResolver(args.config, overrides(args))
+    options = _options(args)
+    resolver = options.resolver()
     linted: list[Linted] = []
-    for name, path, is_stdin in iter_inputs(args, resolver):
-        config = resolver.for_path(path)
-        doc = read_document(name, path, is_stdin, config)
-        linted.append(Linted(name, path, doc.text, lint(doc, config.rules_for(path))))
+    for inp in iter_inputs(options, resolver):
+        config = resolver.for_path(inp.config_path)
+        doc = inp.read(config)
+        findings = lint(doc, config.rules_for(inp.config_path))
+        linted.append(Linted(inp.name, inp.config_path, doc.text, findings))
     file: Path = args.baseline
     if args.prune:
         baseline = Baseline.load(file)
@@ -238,6 +227,21 @@ def _baseline(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def _stats(args: argparse.Namespace) -> int:
+    return stats.run(_options(args), args.format)
+
+
+COMMANDS = {
+    "check": _run,
+    "fix": _run,
+    "rules": _rules,
+    "explain": _explain,
+    "baseline": _baseline,
+    "stats": _stats,
+    "server": server_command.run,
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     try:
@@ -245,19 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return EXIT_CLEAN if exc.code == 0 else EXIT_ERROR
     try:
-        if args.command == "rules":
-            return _rules(args)
-        if args.command == "explain":
-            return _explain(args)
-        if args.command == "baseline":
-            return _baseline(args)
-        if args.command == "stats":
-            return stats.run(args)
-        if args.jsonl:
-            from newslint.app.feed_runner import run_feed  # only feeds need it
-
-            return run_feed(args)
-        return run_files(args)
+        return COMMANDS[args.command](args)
     except NewslintError as exc:
         print_error(str(exc))
         return EXIT_ERROR

@@ -1,9 +1,8 @@
 """Article feeds as JSON Lines: read records one at a time, and show progress on a terminal.
 
 Each line is a JSON object holding the article text in ``text_field`` and its id in
-``id_field``. A record is linted as a document named ``FILE#ID``; findings carry the id in
-``record``. Blank lines are skipped; a line that is not a JSON object, or lacks either field, is
-an error naming the file and line.
+``id_field``. Blank lines are skipped; a line that is not a JSON object, or lacks either field, is
+an error naming the file and line (:class:`newslint.app.inputs.RecordInput` reads them).
 """
 
 from __future__ import annotations
@@ -13,59 +12,33 @@ import os
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from newslint.core.errors import NewslintError
 
 
-@dataclass
-class Record:
-    """One line of a feed: its number, raw bytes, decoded object, id and article text."""
-
-    line: int
-    raw: bytes
-    data: dict[str, Any] | None = None
-    id: str = ""
-    text: str = ""
-    error: str | None = None  # why the line is not a usable record
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-
-def parse_record(raw: bytes, line: int, text_field: str, id_field: str) -> Record:
-    """A record from one line; a bad line gives a Record with ``error`` set."""
-    record = Record(line, raw)
+def parse_record(raw: bytes, text_field: str, id_field: str) -> tuple[dict[str, Any], str, str]:
+    """The object, id and text of a feed line; a ValueError says why the line is no record."""
     try:
         data = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
-        record.error = f"not a JSON object ({exc})"
-        return record
+    except ValueError as exc:  # UnicodeDecodeError too
+        raise ValueError(f"not a JSON object ({exc})") from None
     if not isinstance(data, dict):
-        record.error = f"not a JSON object (a JSON {type(data).__name__})"
-        return record
+        raise ValueError(f"not a JSON object (a JSON {type(data).__name__})")
     for field in (text_field, id_field):
         if field not in data:
-            record.error = f"no field {field!r}"
-            return record
+            raise ValueError(f"no field {field!r}")
     text, ident = data[text_field], data[id_field]
     if not isinstance(text, str):
-        record.error = f"field {text_field!r} is not a string"
-        return record
+        raise ValueError(f"field {text_field!r} is not a string")
     if not isinstance(ident, (str, int)) or isinstance(ident, bool):
-        record.error = f"field {id_field!r} is not a string or an integer"
-        return record
-    record.data, record.id, record.text = data, str(ident), text
-    return record
+        raise ValueError(f"field {id_field!r} is not a string or an integer")
+    return data, str(ident), text
 
 
-def iter_records(
-    path: Path, text_field: str, id_field: str, progress: Progress | None = None
-) -> Iterator[Record]:
-    """The records of a feed, read one line at a time (blank lines skipped)."""
+def iter_lines(path: Path, progress: Progress | None = None) -> Iterator[tuple[int, bytes]]:
+    """The feed's lines with their numbers, read one at a time (blank lines skipped)."""
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -75,16 +48,13 @@ def iter_records(
             if progress:
                 progress.advance(len(raw))
             if raw.strip():
-                yield parse_record(raw, number, text_field, id_field)
+                yield number, raw
 
 
-def replace_text(record: Record, text_field: str, text: str) -> bytes:
+def replace_text(data: dict[str, Any], raw: bytes, text_field: str, text: str) -> bytes:
     """The record's line with its text replaced; the other fields are kept as they were."""
-    assert record.data is not None
-    data = dict(record.data)
-    data[text_field] = text
-    ending = record.raw[len(record.raw.rstrip(b"\r\n")) :]
-    return json.dumps(data, ensure_ascii=False).encode("utf-8") + ending
+    line = json.dumps({**data, text_field: text}, ensure_ascii=False).encode("utf-8")
+    return line + raw[len(raw.rstrip(b"\r\n")) :]
 
 
 class Progress:

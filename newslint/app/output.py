@@ -1,63 +1,41 @@
-"""What the commands share: exit codes, error lines, colour, output format, config overrides
-from the command line, and writing the report to ``--output-file`` or a stream."""
+"""What the commands share: exit codes, error lines, colour, and writing a whole-run report (or
+``--statistics``, ``--show-fixes``) to ``--output-file`` or a stream."""
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
-from pathlib import Path
-from typing import Any
+from typing import TextIO
 
+from newslint.app.options import RunOptions
 from newslint.core.errors import NewslintError
-from newslint.report import FileReport, render
+from newslint.report import REPORTERS, FileReport
 from newslint.report.summaries import show_fixes, statistics
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
-STREAMED = ("text", "concise", "github", "json-lines")  # a report of one file after another
 
-
-def overrides(args: argparse.Namespace) -> dict[str, Any]:
-    """Config overrides from ``--select``, ``--extend-select``, ``--ignore`` and ``--encoding``."""
-    result: dict[str, Any] = {}
-    for key in ("select", "extend_select", "ignore"):
-        values = getattr(args, key)
-        if values:
-            result[key] = [v.strip() for value in values for v in value.split(",") if v.strip()]
-    if args.encoding:
-        result["encoding"] = args.encoding
-    return result
-
-
-def use_color(args: argparse.Namespace, stream: Any) -> bool:
-    if args.color != "auto":
-        return args.color == "always"
+def use_color(color: str, stream: TextIO) -> bool:
+    """``--color``: ``always``, ``never``, or (``auto``) when ``stream`` is a terminal."""
+    if color != "auto":
+        return color == "always"
     return hasattr(stream, "isatty") and stream.isatty()
-
-
-def output_format(args: argparse.Namespace) -> str:
-    """``--format`` with ``auto`` resolved: ``github`` under GitHub Actions, else ``text``."""
-    if args.format != "auto":
-        return str(args.format)
-    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
 def print_error(message: str) -> None:
     print(f"newslint: error: {message}", file=sys.stderr)
 
 
-def emit(args: argparse.Namespace, fmt: str, reports: list[FileReport], stream: Any) -> None:
+def emit(options: RunOptions, reports: list[FileReport], stream: TextIO) -> None:
     """Write the report (or ``--statistics``) to ``--output-file`` or ``stream``."""
-    target: Path | None = args.output_file
-    color = args.color == "always" if target else use_color(args, stream)
-    if args.statistics:
-        rendered = statistics(reports, as_json=fmt in ("json", "json-lines"))
+    reporter = REPORTERS[options.format]
+    target = options.output_file
+    color = options.color == "always" if target else use_color(options.color, stream)
+    if options.statistics:
+        rendered = statistics(reports, as_json=reporter.json)
     else:
-        rendered = render(fmt, reports, color=color, quiet=args.quiet)
-    if args.show_fixes and fmt in ("text", "concise"):
-        fixing = args.command == "fix"
-        rendered += show_fixes(reports, applied=fixing, dry_run=fixing and args.diff)
+        rendered = reporter.render(reports, color=color, quiet=options.quiet)
+    if options.show_fixes and reporter.for_people:
+        rendered += show_fixes(reports, applied=options.fixing, dry_run=options.diff)
     if target is None:
         if rendered:
             stream.write(rendered)

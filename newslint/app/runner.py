@@ -1,276 +1,281 @@
-"""``check``/``fix`` over files: lint or fix each input, in worker processes with ``-j``.
+"""``check``/``fix``: lint or fix each input of a source, in worker processes with ``-j``.
 
-Each file's outcome is written out by the main process in input order; streamed formats render
-file by file, the others are rendered once at the end.
+Each input's :class:`Outcome` is written out by the main process in input order: fixed text to
+the source's sink, then errors, diff, 'Fixed' note and, for a streamed format, its findings.
+Other formats are rendered once at the end from reports holding only what they need.
 """
 
 from __future__ import annotations
 
-import argparse
 import difflib
+import itertools
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
-from newslint import formats
 from newslint.app.api import fix_document
-from newslint.app.baseline import Baselines
-from newslint.app.files import iter_files, read_bytes, too_large, write_atomic
-from newslint.app.output import (
-    EXIT_CLEAN,
-    EXIT_ERROR,
-    EXIT_FINDINGS,
-    STREAMED,
-    emit,
-    output_format,
-    overrides,
-    print_error,
-    use_color,
-)
+from newslint.app.baseline import Baselines, Linted
+from newslint.app.inputs import Input, Source, open_source, sink
+from newslint.app.options import RunOptions
+from newslint.app.output import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, emit, print_error, use_color
 from newslint.app.parallel import default_jobs, ordered_map_with_context
 from newslint.config.project import Config, ConfigResolver
 from newslint.core.document import Document
 from newslint.core.engine import RuleTimeout, lint
 from newslint.core.errors import NewslintError
-from newslint.core.model import Applicability, Rule, Severity
-from newslint.integrations import languagetool
-from newslint.report import FileReport, render, summary_counts, summary_text
+from newslint.core.model import Applicability, Finding, Rule, Severity
+from newslint.integrations import status
+from newslint.report import (
+    REPORTERS,
+    FileReport,
+    FixPreview,
+    Reporter,
+    summary_counts,
+    summary_text,
+)
 from newslint.storage.cache import FindingsCache
 
-
-def iter_inputs(
-    args: argparse.Namespace, resolver: ConfigResolver
-) -> Iterator[tuple[str, Path | None, bool]]:
-    """(display path, config path, is stdin) for each input; '-' is standard input."""
-    for name in args.paths:
-        if name == "-":
-            shown = args.stdin_filename or "-"
-            yield shown, Path(args.stdin_filename) if args.stdin_filename else None, True
-        else:
-            for path in iter_files([name], resolver):
-                yield str(path), path, False
-
-
-def read_document(name: str, path: Path | None, is_stdin: bool, config: Config) -> Document:
-    limit = config.settings.max_file_size
-    if is_stdin:
-        data = too_large(sys.stdin.buffer.read(limit + 1 if limit else -1), limit, name)
-    else:
-        data = read_bytes(path, limit)  # type: ignore[arg-type]
-    return formats.read_document(
-        data,
-        name,
-        encoding=config.settings.encoding,
-        paragraph_breaks=config.settings.paragraph_breaks,
-    )
-
-
-@dataclass
-class _Context:
-    """What processing a file needs; each worker process (``-j``) builds its own."""
-
-    args: argparse.Namespace
-    fmt: str
-    color: bool
-    streamed: bool  # findings are rendered file by file, not kept for the end
-    resolver: ConfigResolver
-    baselines: Baselines
-    caches: dict[Path, FindingsCache | None] = field(default_factory=dict)
-
-    @classmethod
-    def build(cls, args: argparse.Namespace, fmt: str, color: bool, streamed: bool) -> _Context:
-        resolver = ConfigResolver(args.config, overrides(args))
-        baselines = Baselines(args.baseline, enabled=not args.no_baseline)
-        return cls(args, fmt, color, streamed, resolver, baselines)
-
-    def cache(self, config: Config) -> FindingsCache | None:
-        if self.args.command != "check" or self.args.no_cache or self.args.require_grammar:
-            return None  # --require-grammar must see the grammar rules run
-        if config.root not in self.caches:
-            self.caches[config.root] = FindingsCache(config.root)
-        return self.caches[config.root]
+Rules = tuple[Rule, ...]
 
 
 @dataclass
 class Outcome:
-    """What processing one file produced, written out by the main process in input order."""
+    """What processing one input produced, written out by the main process in input order."""
 
     report: FileReport | None = None
+    output: bytes = b""  # for the source's sink
     errors: list[str] = field(default_factory=list)
     diff: str = ""
     note: str = ""
-    chunk: str = ""  # the file's findings, rendered (streamed formats)
+    chunk: str = ""  # the input's findings, rendered (streamed formats)
     failed: bool = False
     hidden: int = 0  # findings a baseline hid
     counts: tuple[int, int, int] = (0, 0, 0)  # for the summary line of a streamed report
+    warnings: list[str] = field(default_factory=list)  # grammar backend trouble, in a worker
 
 
 def _talks_to_server(rule: Rule) -> bool:
-    """Whether a rule sends text to a configured LanguageTool server."""
+    """Whether a rule sends text to a configured LanguageTool server (one process does)."""
     client = getattr(rule.check, "client", None)
-    return rule.kind == "grammar" and client is not None and client.configured
+    return (
+        rule.kind == "grammar" and client is not None and client.configured and client.one_process
+    )
 
 
 def _asks_server(rule: Rule) -> bool:
-    """Whether a rule's findings may depend on a LanguageTool server (so they are not cached):
-    any grammar rule not yet bound to a client counts too."""
-    unbound = rule.kind == "grammar" and getattr(rule.check, "client", None) is None
-    return unbound or _talks_to_server(rule)
+    """Whether a rule's findings may depend on a grammar backend (so they are not cached: the
+    backends keep their own cache); any grammar rule not yet bound to a backend counts too."""
+    client = getattr(rule.check, "client", None)
+    return rule.kind == "grammar" and (client is None or client.configured)
 
 
-def _lint_cached(ctx: _Context, doc: Document, rules: tuple[Rule, ...], config: Config) -> list:
-    """``lint`` through the findings cache; grammar rules ask a server and keep their own."""
-    cache = ctx.cache(config)
-    if cache is None or any(_asks_server(rule) for rule in rules):
-        return lint(doc, rules)
-    key = cache.key(doc.path, doc.text.encode("utf-8", "surrogatepass"), rules, config.settings)
-    findings = cache.get(key, doc.path)
-    if findings is None:
-        findings = lint(doc, rules)
-        cache.put(key, findings)
-    return findings
+@dataclass
+class _Worker:
+    """Lints or fixes inputs; each worker process (``-j``) builds its own."""
 
+    options: RunOptions
+    color: bool
+    streamed: bool  # findings are rendered input by input, not kept for the end
+    resolver: ConfigResolver
+    baselines: Baselines
+    caches: dict[Path, FindingsCache] = field(default_factory=dict)
 
-def _process(ctx: _Context, name: str, path: Path | None, is_stdin: bool) -> Outcome:
-    """Lint or fix one input; output other than standard input's fixed text goes in the outcome."""
-    args = ctx.args
-    outcome = Outcome()
-    fixing = args.command == "fix"
-    minimum = Applicability.UNSAFE if getattr(args, "unsafe_fixes", False) else Applicability.SAFE
-    config = ctx.resolver.for_path(path)
-    rules = config.rules_for(path)
-    hidden_before = ctx.baselines.hidden
-    try:
-        baseline = ctx.baselines.for_root(config.root)
-        doc = read_document(name, path, is_stdin, config)
-        if fixing:
-            result = fix_document(doc, rules, minimum)
-            findings = result.remaining
-            report = FileReport(name, result.text, findings, result.fixed, rules, doc)
-            if result.changed:
-                new_bytes = doc.to_bytes(result.text)
-                if args.diff:
-                    outcome.diff = _diff(name, doc.text, result.text)
-                elif is_stdin:
-                    sys.stdout.buffer.write(new_bytes)
-                    sys.stdout.flush()
-                else:
-                    write_atomic(path, new_bytes)  # type: ignore[arg-type]
-                if not args.diff and not args.quiet:
-                    count = len(result.fixed)
-                    noun = "finding" if count == 1 else "findings"
-                    outcome.note = f"Fixed {count} {noun} in {name}"
-            elif is_stdin and not args.diff:
-                sys.stdout.buffer.write(doc.to_bytes())
-        else:
-            findings = _lint_cached(ctx, doc, rules, config)
-            report = FileReport(name, doc.text, findings, rules=rules, document=doc)
-        if baseline:
-            report.findings = ctx.baselines.hide(baseline, name, path, report.text, findings)
-    except RuleTimeout as exc:  # the other rules' findings are still reported
-        outcome.errors.append(str(exc))
-        report = FileReport(name, doc.text, exc.findings, rules=rules, document=doc)
-    except NewslintError as exc:
-        outcome.errors.append(str(exc))
+    @classmethod
+    def build(cls, options: RunOptions, color: bool, streamed: bool) -> _Worker:
+        enabled = not options.no_baseline and options.feed is None  # a feed has no baseline
+        baselines = Baselines(options.baseline, enabled=enabled)
+        return cls(options, color, streamed, options.resolver(), baselines)
+
+    @property
+    def reporter(self) -> Reporter:
+        return REPORTERS[self.options.format]
+
+    def process_in_worker(self, inp: Input) -> Outcome:
+        """:meth:`process` in a worker process: warnings go to the main process, which prints
+        each once."""
+        status.hold()
+        outcome = self.process(inp)
+        outcome.warnings = status.take_held()
         return outcome
-    level = Severity.parse(args.fail_on or config.settings.fail_on)
-    outcome.failed = any(f.severity >= level for f in report.findings)
-    outcome.hidden = ctx.baselines.hidden - hidden_before
-    if ctx.streamed:
-        outcome.chunk = render(ctx.fmt, [report], color=ctx.color, quiet=True)
-        outcome.counts = summary_counts(report.findings)
-        report = FileReport(name, "")
-    elif ctx.fmt != "html":  # keep only what the report needs
-        keep_text = ctx.fmt in ("text", "sarif") and not args.statistics
+
+    def process(self, inp: Input) -> Outcome:
+        """Lint or fix one input; everything it outputs goes in the outcome."""
+        outcome = Outcome(output=inp.passthrough() if self.options.writes_back else b"")
+        config = self.resolver.for_path(inp.config_path)
+        rules = config.rules_for(inp.config_path)
+        try:
+            baseline = self.baselines.for_root(config.root)
+            doc = inp.read(config)
+            if self.options.fixing:
+                report = self._fix(inp, doc, rules, outcome)
+            else:
+                report = self._check(inp, doc, rules, config)
+            if baseline:
+                linted = Linted(inp.name, inp.config_path, report.text, report.findings)
+                report.findings = baseline.unmatched(linted)
+                outcome.hidden = len(linted.findings) - len(report.findings)
+        except RuleTimeout as exc:  # the other rules' findings are still reported
+            outcome.errors.append(str(exc))
+            report = FileReport(inp.name, doc.text, inp.mark(exc.findings))
+        except NewslintError as exc:
+            outcome.errors.append(str(exc))
+            return outcome
+        level = Severity.parse(self.options.fail_on or config.settings.fail_on)
+        outcome.failed = any(f.severity >= level for f in report.findings)
+        outcome.report = self._keep(report, outcome)
+        return outcome
+
+    def _check(self, inp: Input, doc: Document, rules: Rules, config: Config) -> FileReport:
+        findings = inp.mark(self._lint(doc, rules, config))
+        preview = None
+        if self.reporter.needs_preview and not self.options.statistics and rules:
+            result = fix_document(doc, rules, Applicability.SAFE)
+            preview = FixPreview(doc.text, result.text, len(result.fixed))
+        return FileReport(inp.name, doc.text, findings, preview=preview)
+
+    def _lint(self, doc: Document, rules: Rules, config: Config) -> list[Finding]:
+        """``lint`` through the findings cache; grammar rules ask a server and keep their own."""
+        options = self.options
+        if not options.cache or options.require_grammar or options.feed:
+            return lint(doc, rules)  # --require-grammar must see the grammar rules run
+        if any(_asks_server(rule) for rule in rules):
+            return lint(doc, rules)
+        if config.root not in self.caches:
+            self.caches[config.root] = FindingsCache(config.root)
+        cache = self.caches[config.root]
+        key = cache.key(doc.path, doc.text.encode("utf-8", "surrogatepass"), rules, config.settings)
+        findings = cache.get(key, doc.path)
+        if findings is None:
+            findings = lint(doc, rules)
+            cache.put(key, findings)
+        return findings
+
+    def _fix(self, inp: Input, doc: Document, rules: Rules, outcome: Outcome) -> FileReport:
+        options = self.options
+        result = fix_document(doc, rules, options.minimum)
+        if options.diff:
+            outcome.diff = _diff(inp.name, doc.text, result.text) if result.changed else ""
+        else:
+            outcome.output = inp.write_back(doc, result)
+            if result.changed and not options.quiet:
+                count = len(result.fixed)
+                outcome.note = f"Fixed {count} finding{'s' * (count != 1)} in {inp.name}"
+        preview = FixPreview(doc.text, result.text, len(result.fixed)) if rules else None
+        remaining = inp.mark(result.remaining)
+        return FileReport(inp.name, result.text, remaining, result.fixed, (), preview)
+
+    def _keep(self, report: FileReport, outcome: Outcome) -> FileReport:
+        """What of ``report`` the format needs; a streamed format renders it into the outcome."""
+        if self.streamed:
+            outcome.chunk = self.reporter.render([report], color=self.color, quiet=True)
+            outcome.counts = summary_counts(report.findings)
+            return FileReport(report.path, "", fixed=report.fixed)
+        keep_text = self.reporter.needs_text and not self.options.statistics
         text = report.text if keep_text else ""
-        report = FileReport(name, text, report.findings, report.fixed, report.rules)
-    outcome.report = report
-    return outcome
+        preview = report.preview if self.reporter.needs_preview else None
+        return FileReport(report.path, text, report.findings, report.fixed, (), preview)
+
+    def jobs(self, source: Source) -> int:
+        """Worker processes: none for little work, grammar checks or a LanguageTool server."""
+        jobs = min(self.options.jobs or default_jobs(), source.max_jobs)
+        if jobs > 1 and self.options.require_grammar:
+            return 1
+        if jobs > 1:
+            path = source.config_path
+            rules = self.resolver.for_path(path).rules_for(path)  # load the packs before forking
+            if any(_talks_to_server(r) for r in rules):
+                return 1  # one process talks to LanguageTool, so a server problem is told once
+        return jobs
 
 
-def _process_in_worker(ctx: _Context, item: tuple[str, Path | None, bool]) -> Outcome:
-    outcome = _process(ctx, *item)
-    if outcome.report is not None:
-        outcome.report.rules = ()  # the main process adds them back if the format needs them
-    return outcome
+class _Run:
+    """The main process's part: each outcome written out in input order, and the totals."""
 
+    def __init__(self, ctx: _Worker, source: Source, stream: TextIO) -> None:
+        self.ctx, self.source, self.stream = ctx, source, stream
+        self.reports: list[FileReport] = []
+        self.failed = self.errored = self.fixed = False
+        self.hidden = 0
+        self.counts = [0, 0, 0]  # findings, safe and unsafe fixes: a streamed report's summary
 
-def _jobs(args: argparse.Namespace, inputs: list[tuple[str, Path | None, bool]]) -> int:
-    """Worker processes to use: none for a few files, standard input or grammar checks."""
-    jobs = args.jobs or default_jobs()
-    if len(inputs) < 4 or any(is_stdin for _, _, is_stdin in inputs) or args.require_grammar:
-        return 1
-    return min(jobs, len(inputs))
-
-
-def run_files(args: argparse.Namespace) -> int:
-    """``check``/``fix`` over ``args.paths``; returns the exit code."""
-    fmt = output_format(args)
-    fixing = args.command == "fix"
-    out = sys.stdout
-    notes = sys.stdout if fmt in ("text", "concise") else sys.stderr
-    stream = sys.stderr if fixing and "-" in args.paths and not args.diff else out
-    streamed = not fixing and fmt in STREAMED and not (args.statistics or args.show_fixes)
-    streamed = streamed and args.output_file is None
-    color = use_color(args, stream)
-    ctx = _Context.build(args, fmt, color, streamed)
-    languagetool.reset_problems()
-    inputs = list(iter_inputs(args, ctx.resolver))
-    jobs = _jobs(args, inputs)
-    if jobs > 1:
-        first = inputs[0][1]
-        rules = ctx.resolver.for_path(first).rules_for(first)  # load the packs before forking
-        if any(_talks_to_server(r) for r in rules):
-            jobs = 1  # one process talks to LanguageTool, so a server problem is told once
-    if jobs > 1:
-        outcomes = ordered_map_with_context(
-            _process_in_worker, inputs, jobs, _Context.build, (args, fmt, color, streamed)
-        )
-    else:
-        outcomes = (_process(ctx, *item) for item in inputs)
-    reports: list[FileReport] = []
-    failed = errored = False
-    hidden = 0
-    counts = [0, 0, 0]  # findings, safe fixes, unsafe fixes: for a streamed summary
-    for (_, path, is_stdin), outcome in zip(inputs, outcomes, strict=True):
+    def show(self, inp: Input, outcome: Outcome) -> None:
+        reporter, progress = self.ctx.reporter, self.source.progress
+        if progress and (outcome.errors or outcome.note or outcome.chunk):
+            progress.close()
+        for message in outcome.warnings:
+            status.warn(message)
         for message in outcome.errors:
             print_error(message)
-            errored = True
-        if outcome.report is None:
-            continue
-        if outcome.diff:
-            out.write(outcome.diff)
+            self.errored = True
+        report = outcome.report
+        if report is None:
+            return
+        sys.stdout.write(outcome.diff)
         if outcome.note:
-            print(outcome.note, file=sys.stderr if is_stdin else notes)
-        if outcome.chunk:
-            stream.write(outcome.chunk)
-        if jobs > 1 and fmt in ("sarif", "html"):  # rules stay in the workers
-            outcome.report.rules = ctx.resolver.for_path(path).rules_for(path)
-        if not streamed:  # a streamed report is written already: keep nothing per file
-            reports.append(outcome.report)
-        failed = failed or outcome.failed
-        hidden += outcome.hidden
-        counts = [a + b for a, b in zip(counts, outcome.counts, strict=True)]
-    if streamed:
-        summary = summary_text(*counts)
-        if summary and not args.quiet and fmt in ("text", "concise"):
-            stream.write(summary + "\n")
+            to_stderr = inp.to_stdout or not reporter.for_people
+            print(outcome.note, file=sys.stderr if to_stderr else sys.stdout)
+        self.stream.write(outcome.chunk)
+        if reporter.needs_rules:
+            report.rules = self.ctx.resolver.for_path(inp.config_path).rules_for(inp.config_path)
+        if not self.ctx.streamed:
+            self.reports.append(report)
+        self.failed = self.failed or outcome.failed
+        self.fixed = self.fixed or bool(report.fixed)
+        self.hidden += outcome.hidden
+        self.counts = [a + b for a, b in zip(self.counts, outcome.counts, strict=True)]
+
+    def finish(self) -> int:
+        """The report (or a streamed report's summary), notes, and the exit code."""
+        options = self.ctx.options
+        if not self.ctx.streamed:
+            emit(options, self.reports, self.stream)
+        elif not options.quiet and self.ctx.reporter.for_people:
+            summary = summary_text(*self.counts)
+            self.stream.write(summary + "\n" if summary else "")
+        if self.hidden and not options.quiet:
+            noun = "finding" if self.hidden == 1 else "findings"
+            note = f"{self.hidden} baselined {noun} not shown (--no-baseline shows them)"
+            print(note, file=sys.stderr)
+        if options.require_grammar and status.problems():
+            for reason in status.unreported():  # the others were warned about already
+                print_error(f"--require-grammar: {reason}")
+            return EXIT_ERROR
+        if self.errored:
+            return EXIT_ERROR
+        if options.fixing and options.exit_non_zero_on_fix and self.fixed:
+            return EXIT_FINDINGS
+        return EXIT_FINDINGS if self.failed else EXIT_CLEAN
+
+
+def run(options: RunOptions) -> int:
+    """``check``/``fix`` as ``options`` say; returns the exit code."""
+    reporter = REPORTERS[options.format]
+    source = open_source(options, options.resolver())
+    stream = sys.stderr if source.to_stdout else sys.stdout
+    streamed = reporter.streamed and not (options.statistics or options.show_fixes)
+    streamed = streamed and options.output_file is None
+    streamed = streamed and (not options.fixing or source.unbounded)
+    color = use_color(options.color, stream)
+    ctx = _Worker.build(options, color, streamed)
+    status.reset_problems()
+    jobs = ctx.jobs(source)
+    inputs, pending = itertools.tee(source.inputs)
+    if jobs > 1:
+        build_args = (options, color, streamed)
+        outcomes = ordered_map_with_context(
+            _Worker.process_in_worker, pending, jobs, _Worker.build, build_args
+        )
     else:
-        emit(args, fmt, reports, stream)
-    if hidden and not args.quiet:
-        noun = "finding" if hidden == 1 else "findings"
-        shown = f"{hidden} baselined {noun} not shown (--no-baseline shows them)"
-        print(shown, file=sys.stderr)
-    if args.require_grammar and languagetool.problems():
-        for reason in languagetool.unreported():  # the others were warned about already
-            print_error(f"--require-grammar: {reason}")
-        return EXIT_ERROR
-    if errored:
-        return EXIT_ERROR
-    if fixing and args.exit_non_zero_on_fix and any(r.fixed for r in reports):
-        return EXIT_FINDINGS
-    return EXIT_FINDINGS if failed else EXIT_CLEAN
+        outcomes = map(ctx.process, pending)
+    main = _Run(ctx, source, stream)
+    with sink(source.output) as write:
+        for inp, outcome in zip(inputs, outcomes, strict=True):
+            write(outcome.output)
+            main.show(inp, outcome)
+    if source.progress:
+        source.progress.close()
+    return main.finish()
 
 
 def _diff(name: str, before: str, after: str) -> str:

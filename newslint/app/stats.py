@@ -6,16 +6,14 @@ newslint's (sentence boundaries know abbreviations); scores are textstat's over 
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from newslint.app.files import iter_files, read_bytes
-from newslint.config.project import ConfigResolver
+from newslint.app.inputs import iter_inputs
+from newslint.app.options import RunOptions
+from newslint.app.output import print_error
 from newslint.core.errors import NewslintError
-from newslint.formats import read_document
 
 if TYPE_CHECKING:
     from newslint.integrations.readability import ArticleStats
@@ -31,47 +29,21 @@ COLUMNS = (
 )
 
 
-def add_parser(sub: Any) -> None:
-    parser = sub.add_parser("stats", help="words, sentences and readability per article")
-    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    parser.add_argument("--config", type=Path, help="use this config file for every file")
-    parser.add_argument("--format", choices=("auto", "text", "json"), default="auto")
-    parser.add_argument("--encoding", help="decode files with this encoding (default utf-8)")
-    parser.add_argument("--stdin-filename", help="path to assume for text read from '-'")
-
-
-def _documents(args: argparse.Namespace) -> Any:
-    overrides = {"encoding": args.encoding} if args.encoding else {}
-    resolver = ConfigResolver(args.config, overrides)
-    for name in args.paths:
-        if name == "-":
-            shown = args.stdin_filename or "-"
-            config = resolver.for_path(Path(shown) if args.stdin_filename else None)
-            yield shown, config, None
-        else:
-            for path in iter_files([name], resolver):
-                yield str(path), resolver.for_path(path), path
-
-
-def collect(args: argparse.Namespace) -> tuple[list[ArticleStats], bool]:
+def collect(options: RunOptions) -> tuple[list[ArticleStats], bool]:
+    """The statistics of each input, and whether any could not be read."""
     from newslint.integrations.readability import article_stats
 
+    resolver = options.resolver()
     rows, errored = [], False
-    for name, config, path in _documents(args):
+    for inp in iter_inputs(options, resolver):
         try:
-            data = sys.stdin.buffer.read() if path is None else read_bytes(path)
-            doc = read_document(
-                data,
-                name,
-                encoding=config.settings.encoding,
-                paragraph_breaks=config.settings.paragraph_breaks,
-            )
+            doc = inp.read(resolver.for_path(inp.config_path))
         except NewslintError as exc:
-            print(f"newslint: error: {exc}", file=sys.stderr)
+            print_error(str(exc))
             errored = True
             continue
         paragraphs = [(b.start, b.end) for b in doc.blocks if b.kind == "paragraph"]
-        rows.append(article_stats(name, doc.text, paragraphs))
+        rows.append(article_stats(inp.name, doc.text, paragraphs))
     return rows, errored
 
 
@@ -100,11 +72,12 @@ def _print_rich(rows: list[ArticleStats]) -> None:
     Console().print(table)
 
 
-def run(args: argparse.Namespace) -> int:
-    rows, errored = collect(args)
-    if args.format == "json":
+def run(options: RunOptions, fmt: str) -> int:
+    """``newslint stats``: the table (``fmt`` auto, text or json); 2 if an input failed."""
+    rows, errored = collect(options)
+    if fmt == "json":
         print(json.dumps([row.to_dict() for row in rows], indent=2, ensure_ascii=False))
-    elif args.format == "auto" and sys.stdout.isatty():
+    elif fmt == "auto" and sys.stdout.isatty():
         _print_rich(rows)
     else:
         sys.stdout.write(render_text(rows))

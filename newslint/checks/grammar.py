@@ -1,16 +1,18 @@
-"""Kind ``grammar``: LanguageTool matches as findings (see newslint/languagetool.py).
+"""Kind ``grammar``: a grammar backend's matches as findings (newslint/integrations/backends.py).
 
-A check needs the project's ``languagetool`` settings, which a rule pack cannot know (packs are
-loaded once and shared by every config). So ``Config.rules`` calls ``for_config(config, rule)``
-on each check that has it and uses the rule it returns: here, the rule with a copy of the check
-bound to the config's LanguageTool client and to the rule's ``in_quotes``. An unbound check (a
-rule used outside a Config) uses the defaults and ``$NEWSLINT_LANGUAGETOOL_URL``. With no server
-configured the check reports nothing.
+A check needs the project's ``grammar`` and ``languagetool`` settings, which a rule pack cannot
+know (packs are loaded once and shared by every config). So ``Config.rules`` calls
+``for_config(config, rule)`` on each check that has it and uses the rule it returns: here, the
+rule with a copy of the check bound to the config's backend (LanguageTool, or Harper with
+``grammar.backend: harper``) and to the rule's ``in_quotes``. An unbound check (a rule used
+outside a Config) uses LanguageTool's defaults and ``$NEWSLINT_LANGUAGETOOL_URL``. With no
+LanguageTool server configured the check reports nothing.
 
-The finding's values: ``lt_rule`` (LanguageTool's rule id), ``lt_category``, ``lt_message``,
-``replacement`` (the first suggestion) and ``suggestions``. The first suggestion is the fix, at
-most as safe as the rule's ``fix``; when ``languagetool.safe_rules`` is set, the rule's ceiling
-becomes safe and only matches of the listed LanguageTool rules get safe fixes.
+The finding's values: ``lt_rule`` (the backend's rule id), ``lt_category`` (a LanguageTool
+category id), ``lt_message``, ``replacement`` (the first suggestion) and ``suggestions``. The
+first suggestion is the fix, at most as safe as the rule's ``fix``; when the backend's
+``safe_rules`` is set, the rule's ceiling becomes safe and only matches of the listed rules get
+safe fixes.
 """
 
 from __future__ import annotations
@@ -26,9 +28,12 @@ from newslint.core.blocks import Block
 from newslint.core.document import Document
 from newslint.core.model import Applicability, Edit, FixSpec, Hit, Rule
 from newslint.integrations import languagetool
+from newslint.integrations.backends import backend_for
+from newslint.integrations.prose import build_units
 
 if TYPE_CHECKING:
     from newslint.config.project import Config
+    from newslint.integrations.backends import Backend
 
 CAN_FIX = True
 
@@ -43,16 +48,16 @@ class Check:
     def __init__(self, options: Options) -> None:
         self.categories = set(options.categories)
         self.excluded = set(options.exclude_categories)
-        self.client: languagetool.Client | None = None
+        self.client: Backend | None = None
         self.in_quotes = False
 
     def for_config(self, config: Config, rule: Rule) -> Rule:
-        """``rule`` with a copy of this check talking to the server ``config`` names."""
+        """``rule`` with a copy of this check asking the grammar backend ``config`` names."""
         bound = copy.copy(self)
-        bound.client = languagetool.client_for(config.languagetool, config.root)
+        bound.client = backend_for(config, spelling=self._wanted("TYPOS"))
         bound.in_quotes = rule.in_quotes
         fix = rule.fix
-        if fix and config.languagetool.safe_rules:
+        if fix and bound.client.safe_rules:
             fix = FixSpec(Applicability.SAFE, fix.title)
         return dataclasses.replace(rule, check=bound, fix=fix)
 
@@ -68,9 +73,9 @@ class Check:
         if not client.configured:
             client.matches([])  # notes that grammar is off (for --require-grammar); no work
             return
-        units = languagetool.build_units(doc, blocks, self.in_quotes)
+        units = build_units(doc, blocks, self.in_quotes)
         matches = client.matches(units) if units else []
-        safe = set(client.settings.safe_rules)
+        safe = set(client.safe_rules)
         for match in matches or []:
             if not self._wanted(match.category) or match.end <= match.start:
                 continue
@@ -79,7 +84,7 @@ class Check:
                 "lt_category": match.category,
                 "lt_message": match.message,
                 "replacement": match.replacements[0] if match.replacements else "",
-                "suggestions": ", ".join(match.replacements) or "none",
+                "suggestions": ", ".join(r or "(delete)" for r in match.replacements) or "none",
             }
             edits: tuple[Edit, ...] = ()
             if match.replacements:

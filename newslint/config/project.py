@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Any, Literal
 from newslint.config import yamlfile
 from newslint.config.packs import builtin_packs, load_packs
 from newslint.config.plugins import load_plugins
-from newslint.config.validation import OptionError, build
+from newslint.config.validation import OptionError, build, option
 from newslint.core.errors import NewslintError
-from newslint.core.model import SEVERITIES, Rule, Severity
+from newslint.core.model import Rule, Severity, SeverityName
+from newslint.integrations.backends import GrammarSettings
 from newslint.integrations.languagetool import LanguageToolSettings, settings_from_env
 
 if TYPE_CHECKING:
@@ -34,7 +35,12 @@ else:  # pragma: no cover
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 _MERGED_LISTS = ("packs",)
-_MERGED_MAPS = ("severity", "per_path_ignores", "languagetool")
+_MERGED_MAPS = ("severity", "per_path_ignores", "languagetool", "grammar")
+# keys holding a mapping of their own settings, validated key by key: (class, what it holds)
+_NESTED = {
+    "languagetool": (LanguageToolSettings, "server, language, disabled_rules, ..."),
+    "grammar": (GrammarSettings, "backend, dialect, disabled_rules, ..."),
+}
 
 
 @dataclass
@@ -47,15 +53,16 @@ class Settings:
     select: list[str] = field(default_factory=lambda: ["all"])
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
-    severity: dict[str, Literal["info", "warning", "error"]] = field(default_factory=dict)
+    severity: dict[str, SeverityName] = field(default_factory=dict)
     per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
     extensions: list[str] = field(default_factory=lambda: [".md", ".markdown", ".txt"])
     exclude: list[str] = field(default_factory=list)
-    fail_on: Literal["info", "warning", "error"] = "warning"
+    fail_on: SeverityName = "warning"
     paragraph_breaks: Literal["auto", "blank-line", "line"] = "auto"
     encoding: str = "utf-8"
     languagetool: dict[str, Any] = field(default_factory=dict)  # LanguageToolSettings keys
-    max_file_size: int = 1_000_000  # bytes; larger files are an error (0: no limit)
+    grammar: dict[str, Any] = field(default_factory=dict)  # GrammarSettings keys
+    max_file_size: int = option(1_000_000, minimum=0)  # bytes; larger: an error (0: no limit)
     plugins: list[str] = field(default_factory=list)  # entry points (newslint.checks) to load
 
 
@@ -83,7 +90,7 @@ def _read_raw(path: Path) -> tuple[dict[str, Any], Any]:
     if data is None:
         data = yamlfile.Mapping()
         data.key_lines = {}
-    if not isinstance(data, dict):
+    if not isinstance(data, yamlfile.Mapping):
         raise NewslintError("a config file is a mapping of settings", path=str(path), line=1)
     return data, data.line_of
 
@@ -111,57 +118,104 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def _load_values(path: Path, chain: tuple[Path, ...] = ()) -> dict[str, Any]:
-    """Validated values of one config file, merged over everything it ``extends``."""
-    path = path.resolve()
-    if path in chain:
-        raise NewslintError("config extends itself in a loop", path=str(path))
-    raw, line_of = _read_raw(path)
-    raw = {k.replace("-", "_") if isinstance(k, str) else k: v for k, v in raw.items()}
-    if isinstance(raw.get("extends"), str):
-        raw["extends"] = [raw["extends"]]
-    if "languagetool" in raw and not isinstance(raw["languagetool"], dict):
-        raise NewslintError(
-            "languagetool: expected a mapping (server, language, disabled_rules, ...)",
-            path=str(path),
-            line=line_of("languagetool"),
-        )
-    try:
-        settings = build(Settings, raw)
-    except OptionError as exc:
-        raise NewslintError(exc.args[0], path=str(path), line=line_of(exc.key)) from None
-    if "languagetool" in raw:
-        settings.languagetool = _languagetool(raw["languagetool"], path, line_of)
-    for level_key, level in settings.severity.items():
-        if level not in SEVERITIES:  # pragma: no cover - guarded by the Literal type
-            raise NewslintError(f"bad severity {level!r}", path=str(path), line=line_of(level_key))
-    values: dict[str, Any] = {}
-    for parent in settings.extends:
-        parent_path = (path.parent / Path(parent).expanduser()).resolve()
-        if not parent_path.is_file():
+MAX_EXTENDS_DEPTH = 20  # configs in one chain of ``extends``
+MAX_CONFIG_FILES = 100  # distinct config files one config may pull in
+
+
+def project_root(config: Path) -> Path:
+    """The project a config file belongs to: the nearest folder holding ``.git`` at or above
+    it, else its own folder. ``extends``, ``packs`` and other paths in the config must stay
+    inside it."""
+    folder = config.parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder
+
+
+def inside_project(path: Path, root: Path) -> Path:
+    """``path`` resolved (symlinks followed), if it lies inside ``root``; else ValueError."""
+    resolved = path.expanduser().resolve()
+    resolved.relative_to(root.resolve())
+    return resolved
+
+
+class _Loader:
+    """Reads a config and what it ``extends``: each file once, inside its project, bounded."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.loaded: dict[Path, dict[str, Any]] = {}
+
+    def values(self, path: Path, chain: tuple[Path, ...] = ()) -> dict[str, Any]:
+        """Validated values of one config file, merged over everything it ``extends``."""
+        path = path.resolve()
+        if path in chain:
+            raise NewslintError("config extends itself in a loop", path=str(path))
+        if len(chain) >= MAX_EXTENDS_DEPTH:
             raise NewslintError(
-                f"extends: no such file {parent!r}", path=str(path), line=line_of("extends")
+                f"extends: a chain of over {MAX_EXTENDS_DEPTH} configs", path=str(path)
             )
-        values = _merge(values, _load_values(parent_path, (*chain, path)))
-    own = {k: getattr(settings, k) for k in raw if k != "extends"}
-    own["packs"] = [str((path.parent / p).resolve()) for p in own.get("packs", [])]
-    values = _merge(values, own)
-    values.setdefault("_lines", {})
-    values["_lines"] = {**values["_lines"], **{k: (path, line_of(k)) for k in raw}}
-    return values
+        if path not in self.loaded:
+            if len(self.loaded) >= MAX_CONFIG_FILES:
+                raise NewslintError(
+                    f"extends: over {MAX_CONFIG_FILES} config files", path=str(path)
+                )
+            self.loaded[path] = self._read(path, chain)
+        return self.loaded[path]
+
+    def _inside(self, path: Path, entry: str, key: str, line: int | None) -> Path:
+        try:
+            return inside_project(path.parent / entry, self.root)
+        except ValueError:
+            message = f"{key}: {entry!r} is outside the project ({self.root})"
+            raise NewslintError(message, path=str(path), line=line) from None
+
+    def _read(self, path: Path, chain: tuple[Path, ...]) -> dict[str, Any]:
+        raw, line_of = _read_raw(path)
+        raw = {k.replace("-", "_") if isinstance(k, str) else k: v for k, v in raw.items()}
+        if isinstance(raw.get("extends"), str):
+            raw["extends"] = [raw["extends"]]
+        for key, (_cls, holds) in _NESTED.items():
+            if key in raw and not isinstance(raw[key], dict):
+                message = f"{key}: expected a mapping ({holds})"
+                raise NewslintError(message, path=str(path), line=line_of(key))
+        try:
+            settings = build(Settings, raw)
+        except OptionError as exc:
+            line = exc.line or line_of(exc.key)
+            raise NewslintError(str(exc), path=str(path), line=line) from None
+        for key, (cls, _holds) in _NESTED.items():
+            if key in raw:
+                setattr(settings, key, _nested(key, cls, raw[key], path, line_of))
+        values: dict[str, Any] = {}
+        for parent in settings.extends:
+            parent_path = self._inside(path, parent, "extends", line_of("extends"))
+            if not parent_path.is_file():
+                message = f"extends: no such file {parent!r}"
+                raise NewslintError(message, path=str(path), line=line_of("extends"))
+            values = _merge(values, self.values(parent_path, (*chain, path)))
+        own = {k: getattr(settings, k) for k in raw if k != "extends"}
+        packs = own.get("packs", [])
+        own["packs"] = [str(self._inside(path, p, "packs", line_of("packs"))) for p in packs]
+        values = _merge(values, own)
+        values.setdefault("_lines", {})
+        values["_lines"] = {**values["_lines"], **{k: (path, line_of(k)) for k in raw}}
+        return values
 
 
-def _languagetool(raw: dict[str, Any], path: Path, line_of: Any) -> dict[str, Any]:
-    """The ``languagetool`` mapping validated key by key (``cache`` as a path is made absolute)."""
+def _nested(name: str, cls: type, raw: dict[str, Any], path: Path, line_of: Any) -> dict[str, Any]:
+    """A mapping key (``languagetool``, ``grammar``) validated key by key against ``cls``
+    (``cache`` as a path is made absolute)."""
     nested_line = getattr(raw, "line_of", None)
     try:
-        checked = build(LanguageToolSettings, dict(raw))
+        checked = build(cls, dict(raw))
         problem = checked.validate()
     except OptionError as exc:
         problem = (exc.key, exc.args[0])
     if problem:
-        line = nested_line(problem[0]) if nested_line else line_of("languagetool")
-        raise NewslintError(f"languagetool: {problem[1]}", path=str(path), line=line)
+        line = nested_line(problem[0]) if nested_line else line_of(name)
+        raise NewslintError(f"{name}: {problem[1]}", path=str(path), line=line)
     values = {k.replace("-", "_"): getattr(checked, k.replace("-", "_")) for k in raw}
     if isinstance(values.get("cache"), str):
         values["cache"] = str((path.parent / Path(values["cache"]).expanduser()).resolve())
@@ -174,13 +228,15 @@ class Config:
     def __init__(self, path: Path | None = None, overrides: dict[str, Any] | None = None) -> None:
         self.path = path.resolve() if path else None
         self.root = self.path.parent if self.path else Path.cwd()
-        values = _load_values(self.path) if self.path else {"_lines": {}}
+        self.project = project_root(self.path) if self.path else self.root
+        values = _Loader(self.project).values(self.path) if self.path else {"_lines": {}}
         self._lines: dict[str, tuple[Path, int]] = values.pop("_lines")
         for key, value in (overrides or {}).items():
             extend = key in ("ignore", "extend_select", "packs")
             values[key] = list(values.get(key, [])) + list(value) if extend else value
         self.settings = Settings(**values)
         self.languagetool = settings_from_env(LanguageToolSettings(**self.settings.languagetool))
+        self.grammar = GrammarSettings(**self.settings.grammar)
 
     def _where(self, key: str) -> dict[str, Any]:
         path, line = self._lines.get(key, (self.path, None))
@@ -192,7 +248,7 @@ class Config:
         for entry in self.settings.packs:
             pack = Path(entry)
             if pack.is_dir():
-                packs.extend(sorted(pack.glob("*.yaml")) + sorted(pack.glob("*.yml")))
+                packs.extend(self._pack_files(pack))
             elif pack.is_file():
                 packs.append(pack)
             else:
@@ -205,6 +261,17 @@ class Config:
         except NewslintError as exc:
             raise NewslintError(exc.detail, **self._where("plugins")) from None
         return load_packs(packs, plugins)
+
+    def _pack_files(self, folder: Path) -> list[Path]:
+        """The packs in a folder named by ``packs``; a link out of the project is an error."""
+        found = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
+        for path in found:
+            try:
+                inside_project(path, self.project)
+            except ValueError:
+                message = f"packs: {path.name!r} in {str(folder)!r} links outside the project"
+                raise NewslintError(message, **self._where("packs")) from None
+        return found
 
     def _matching(self, selector: str, key: str) -> list[Rule]:
         rules = self.available_rules

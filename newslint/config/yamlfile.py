@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import re
+import stat
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,7 @@ from typing import Any
 from newslint.core.errors import NewslintError
 
 
-class Mapping(dict):
+class Mapping(dict[Any, Any]):
     """A dict that knows the 1-based line of itself and of each of its keys."""
 
     line: int = 0
@@ -21,6 +23,12 @@ class Mapping(dict):
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
+
+    def subset(self, keys: set[str]) -> Mapping:
+        """The items of these keys, with their lines."""
+        part = Mapping({k: v for k, v in self.items() if k in keys})
+        part.line, part.key_lines = self.line, self.key_lines
+        return part
 
 
 @cache
@@ -70,18 +78,72 @@ def _construct_mapping(loader: Any, node: Any) -> Mapping:
 
 
 def parse(text: str, path: str) -> Any:
-    """Parse YAML text; any syntax error or unsafe tag becomes a one-line NewslintError."""
+    """Parse YAML text; any syntax error, unsafe tag or excess (see :func:`_check_size`) becomes
+    a one-line NewslintError."""
     import yaml
 
+    loader = _line_loader()(text)
     try:
-        return yaml.load(text, Loader=_line_loader())
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_size(node, path)
+        return loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
         raise NewslintError(f"invalid YAML: {problem}", path=path, line=line) from None
-    except yaml.YAMLError as exc:
-        raise NewslintError(f"invalid YAML: {exc}", path=path) from None
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: an integer of too many digits
+        raise NewslintError(f"invalid YAML: {_one_line(exc)}", path=path) from None
+    except RecursionError:
+        raise NewslintError("invalid YAML: nested too deeply", path=path) from None
+    finally:
+        loader.dispose()
+
+
+MAX_NODES = 200_000  # values a document may expand to, aliases counted as often as used
+MAX_DEPTH = 100  # nested mappings and lists
+
+
+def _check_size(root: Any, path: str) -> None:
+    """Refuse a document whose aliases expand it beyond :data:`MAX_NODES` values (a
+    "billion laughs" of a few hundred bytes) or that nests deeper than :data:`MAX_DEPTH`;
+    counted once a node, in time linear in the document."""
+    sizes: dict[int, tuple[int, int]] = {}  # id(node) -> (expanded values, depth)
+    entered: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes or (not children_done and id(node) in entered):
+            continue  # counted, or an alias of a node that holds it (counted once)
+        children = _children(node)
+        if not children_done:
+            entered.add(id(node))
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+            if len(stack) > MAX_NODES:
+                raise NewslintError("invalid YAML: too many values", path=path)
+            continue
+        known = [sizes.get(id(child), (1, 1)) for child in children]  # (1, 1): a recursion
+        size = 1 + sum(s for s, _ in known)
+        depth = 1 + max((d for _, d in known), default=0)
+        if size > MAX_NODES:
+            raise NewslintError("invalid YAML: aliases expand it to too many values", path=path)
+        if depth > MAX_DEPTH:
+            raise NewslintError(f"invalid YAML: nested deeper than {MAX_DEPTH}", path=path)
+        sizes[id(node)] = (size, depth)
+
+
+def _children(node: Any) -> list[Any]:
+    value = node.value
+    if isinstance(value, list):
+        return [part for item in value for part in (item if isinstance(item, tuple) else (item,))]
+    return []
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:200]
 
 
 def load(path: Path) -> Any:
@@ -95,31 +157,44 @@ def load_cached(path: Path) -> Any:
 
     data = _read(path)
     key = hashlib.sha256(b"yaml-v1\0" + data).hexdigest() + ".json"
-    cached = cached_blob("config", key)
+    cached = cached_blob("yaml", key)
     if cached is not None:
         with contextlib.suppress(ValueError, KeyError, TypeError):
             return _decode(json.loads(cached))
     parsed = parse(_decoded(data, path), str(path))
     encoded = _encode(parsed)
     if encoded is not _UNSUPPORTED:
-        store_blob("config", key, json.dumps(encoded).encode())
+        store_blob("yaml", key, json.dumps(encoded).encode())
     return parsed
 
 
+MAX_FILE_BYTES = 1_000_000  # a config or rule pack larger than this is refused
+
+
 def _read(path: Path) -> bytes:
+    """The bytes of a config or pack file: a regular file of at most :data:`MAX_FILE_BYTES`
+    (a device, a FIFO or a huge file is refused before anything is read)."""
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO must not block
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise NewslintError("not a regular file", path=str(path))
+            data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise NewslintError("file not found", path=str(path)) from None
     except OSError as exc:
-        raise NewslintError(f"cannot read: {exc}", path=str(path)) from None
+        raise NewslintError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise NewslintError(f"larger than {MAX_FILE_BYTES:,} bytes", path=str(path))
+    return data
 
 
 def _decoded(data: bytes, path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise NewslintError(f"cannot read: {exc}", path=str(path)) from None
+        raise NewslintError(f"not UTF-8 text (byte {exc.start})", path=str(path)) from None
 
 
 _UNSUPPORTED = object()  # a value JSON does not keep as it is (a date, say): not cached

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Literal, NamedTuple, get_args
 
-BLOCK_KINDS = ("front-matter", "code", "html-comment", "headline", "heading", "paragraph")
+BlockKind = Literal["front-matter", "code", "html-comment", "headline", "heading", "paragraph"]
+BLOCK_KINDS: tuple[str, ...] = get_args(BlockKind)
 PROSE_KINDS = ("headline", "heading", "paragraph")
 Span = tuple[int, int]
 

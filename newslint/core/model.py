@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 if TYPE_CHECKING:
     from newslint.core.check import Check
@@ -40,9 +40,9 @@ class Applicability(enum.IntEnum):
         return cls[value.upper().replace("-", "_")]
 
 
-SEVERITIES = ("info", "warning", "error")
-APPLICABILITIES = ("safe", "unsafe", "display-only")
-CATEGORIES = (
+SeverityName = Literal["info", "warning", "error"]
+ApplicabilityName = Literal["safe", "unsafe", "display-only"]
+Category = Literal[
     "artifact",
     "boilerplate",
     "casing",
@@ -53,7 +53,10 @@ CATEGORIES = (
     "grammar",
     "readability",
     "style",
-)
+]
+SEVERITIES: tuple[str, ...] = get_args(SeverityName)
+APPLICABILITIES: tuple[str, ...] = get_args(ApplicabilityName)
+CATEGORIES: tuple[str, ...] = get_args(Category)
 
 
 @dataclass(frozen=True, order=True)

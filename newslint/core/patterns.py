@@ -83,45 +83,31 @@ class Pattern:
             raise ValueError(f"bad regex {source!r}: {exc}") from None
         self.groups: int = self._regex.groups
         self.flags = int(flags)  # as given (``re`` flags)
-        self._flags = converted
-
-    def __getstate__(self) -> dict[str, object]:
-        """Pickled (in the compiled-pack cache) without compiled regexes: a run compiles only
-        the patterns it uses (see :attr:`_compiled`)."""
-        return {**self.__dict__, "_regex": None}
-
-    @property
-    def _compiled(self) -> regex.Pattern:
-        if self._regex is None:
-            import regex
-
-            self._regex = regex.compile(self.source, self._flags)
-        return self._regex
 
     def __repr__(self) -> str:
         return f"Pattern({self.source!r})"
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         try:
-            return self._compiled.search(text, pos, endpos, timeout=_timeout())
+            return self._regex.search(text, pos, endpos, timeout=_timeout())
         except TimeoutError:
             raise PatternTimeout(self.source) from None
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         try:
-            return self._compiled.fullmatch(text, pos, endpos, timeout=_timeout())
+            return self._regex.fullmatch(text, pos, endpos, timeout=_timeout())
         except TimeoutError:
             raise PatternTimeout(self.source) from None
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         try:
-            return self._compiled.match(text, pos, endpos, timeout=_timeout())
+            return self._regex.match(text, pos, endpos, timeout=_timeout())
         except TimeoutError:
             raise PatternTimeout(self.source) from None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
         try:
-            yield from self._compiled.finditer(text, pos, endpos, timeout=_timeout())
+            yield from self._regex.finditer(text, pos, endpos, timeout=_timeout())
         except TimeoutError:
             raise PatternTimeout(self.source) from None
 

@@ -83,89 +83,188 @@ def _closes(text: str, i: int, start: int, end: int) -> bool:
     return not before.isspace() and (after.isspace() or after in _AFTER_CLOSE)
 
 
-def _is_mentioned(text: str, i: int, start: int, end: int) -> bool:
+class _RunOfMarks:
+    """The extent of the run of straight double marks around an offset, found once a run."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.run = (-1, -1)
+
+    def around(self, i: int) -> tuple[int, int]:
+        if not self.run[0] <= i < self.run[1]:  # the scan moves forward: i starts a run
+            run_start, run_end = i, i + 1
+            while run_start > self.start and self.text[run_start - 1] == '"':
+                run_start -= 1
+            while run_end < self.end and self.text[run_end] == '"':
+                run_end += 1
+            self.run = (run_start, run_end)
+        return self.run
+
+
+def _is_mentioned(text: str, i: int, start: int, end: int, runs: _RunOfMarks) -> bool:
     """A straight double mark that is itself the topic (``(")``) or in a run of three."""
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < end else " "
     if before in "([" and after in ")]":
         return True
-    run_start, run_end = i, i + 1
-    while run_start > start and text[run_start - 1] == '"':
-        run_start -= 1
-    while run_end < end and text[run_end] == '"':
-        run_end += 1
+    run_start, run_end = runs.around(i)
     return run_end - run_start >= 3
+
+
+# Which open marks a closing mark may close (searched from the innermost outwards)
+_DOUBLE, _STRAIGHT_OR_CURLY, _SINGLE = '“«"', '"“', "‘'"
+
+
+class _OpenMarks:
+    """The quotation marks open so far in a block, innermost last. The innermost mark of
+    each kind a closing mark looks for is found in constant time (amortised), so a block of
+    thousands of marks is scanned in linear time."""
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[str, int]] = []  # (mark, offset)
+        self.of_kind: dict[str, list[int]] = {_DOUBLE: [], _STRAIGHT_OR_CURLY: [], _SINGLE: []}
+
+    def push(self, mark: str, offset: int) -> None:
+        for kinds, indexes in self.of_kind.items():
+            if mark in kinds:
+                indexes.append(len(self.stack))
+        self.stack.append((mark, offset))
+
+    def innermost(self, kinds: str) -> int | None:
+        """Index in the stack of the innermost open mark among ``kinds``."""
+        indexes = self.of_kind[kinds]
+        return indexes[-1] if indexes else None
+
+    def close(self, index: int) -> int:
+        """Close the mark at ``index`` and every mark opened inside it; its offset."""
+        offset = self.stack[index][1]
+        del self.stack[index:]
+        for indexes in self.of_kind.values():
+            while indexes and indexes[-1] >= index:
+                indexes.pop()
+        return offset
+
+
+class _BlockScan:
+    """One pass over the marks of one prose block (see :func:`_scan_block`)."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.spans: list[tuple[int, int]] = []
+        self.open = _OpenMarks()
+        self.brackets: list[tuple[str, int]] = []
+        self.problems: list[Problem] = []
+        self.runs = _RunOfMarks(text, start, end)
+        self.lines = _LineStarts(text, start)
+
+    def _close(self, kinds: str, i: int) -> bool:
+        opener = self.open.innermost(kinds)
+        if opener is None:
+            return False
+        self.spans.append((self.open.close(opener), i + 1))
+        return True
+
+    def mark(self, ch: str, i: int) -> None:
+        if ch in DOUBLE_OPEN:
+            self.open.push(ch, i)
+        elif ch in DOUBLE_CLOSE:
+            if not self._close(_DOUBLE, i):
+                self.problems.append(Problem("unopened", i, ch))
+        elif ch == '"':
+            self._straight_double(i)
+        elif ch in "‘’'":
+            self._single(ch, i)
+        elif ch in BRACKETS:
+            self.brackets.append((ch, i))
+        elif ch in CLOSING_BRACKETS:
+            self._closing_bracket(ch, i)
+
+    def _single(self, ch: str, i: int) -> None:
+        text, start, end = self.text, self.start, self.end
+        if _is_apostrophe(text, i, start, end):
+            return
+        opening = ch == "‘"
+        if opening or (not self._close(_SINGLE, i) and ch == "'" and _opens(text, i, start, end)):
+            self.open.push(ch, i)
+
+    def _straight_double(self, i: int) -> None:
+        text, start, end = self.text, self.start, self.end
+        if _is_mentioned(text, i, start, end, self.runs):
+            return  # ("), """docstrings""": a mark that quotes nothing
+        if _opens(text, i, start, end) or (
+            not self._close(_STRAIGHT_OR_CURLY, i) and not _closes(text, i, start, end)
+        ):
+            self.open.push('"', i)
+
+    def _closing_bracket(self, ch: str, i: int) -> None:
+        if self.brackets and self.brackets[-1][0] == CLOSING_BRACKETS[ch]:
+            self.brackets.pop()
+        elif i > self.start and self.text[i - 1] in ":;='":
+            return  # a smiley
+        elif not self.lines.is_list_marker(i):  # an enumeration such as "1)" or "a)"
+            self.problems.append(Problem("unopened", i, ch))
+
+
+class _LineStarts:
+    """Where the line holding an offset starts and where its text starts; the scan moves
+    forward, so each line break is looked for once."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text
+        self.seen = start  # offsets before this are known
+        self.line_start = start
+        self.first = -1  # the line's first non-space character (-1: not found yet)
+
+    def is_list_marker(self, i: int) -> bool:
+        """``1)`` or ``a)`` opening a line, or inline as in ``either A) this or B) that``."""
+        text = self.text
+        newline = text.rfind("\n", self.seen, i)
+        if newline != -1:
+            self.line_start, self.first = newline + 1, -1
+        self.seen = i
+        if self.first == -1:  # the line's first non-space character is at or before i
+            found = _NON_SPACE.search(text, self.line_start, i)
+            self.first = found.start() if found else i
+        if i - self.first <= 4 and _LIST_MARK.fullmatch(text, self.first, i):
+            return True
+        return _inline_mark(text, self.line_start, i)
+
+
+def _inline_mark(text: str, line_start: int, i: int) -> bool:
+    """One or two digits or one letter right before ``i``, after white space or the line
+    start."""
+    for size in (1, 2):
+        at = i - size
+        if at < line_start:
+            return False
+        token = text[at:i]
+        is_mark = token.isdecimal() or (size == 1 and token.isascii() and token.isalpha())
+        if is_mark and (at == line_start or text[at - 1].isspace()):
+            return True
+    return False
+
+
+_NON_SPACE = re.compile(r"\S")
+_LIST_MARK = re.compile(r"\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4}")
 
 
 def _scan_block(
     text: str, start: int, end: int, marks: list[int] | None = None
-) -> tuple[list, list, list]:
+) -> tuple[list[tuple[int, int]], list[tuple[str, int]], list[Problem]]:
     """Scan one prose block; return (closed quote spans, open quotes, bracket problems).
     ``marks``: the offsets in the block of the characters ``_MARKS`` matches, if known."""
-    spans: list[tuple[int, int]] = []
-    stack: list[tuple[str, int]] = []  # (mark, offset) of open quotes
-    brackets: list[tuple[str, int]] = []
-    problems: list[Problem] = []
+    scan = _BlockScan(text, start, end)
     if marks is None:
         marks = [m.start() for m in _MARKS.finditer(text, start, end)]
     for i in marks:
-        ch = text[i]
-        if ch in DOUBLE_OPEN:
-            stack.append((ch, i))
-        elif ch in DOUBLE_CLOSE:
-            opener = next((j for j in range(len(stack) - 1, -1, -1) if stack[j][0] in '“«"'), None)
-            if opener is None:
-                problems.append(Problem("unopened", i, ch))
-                continue
-            spans.append((stack[opener][1], i + 1))
-            del stack[opener:]
-        elif ch == '"':
-            if _is_mentioned(text, i, start, end):
-                continue  # ("), """docstrings""": a mark that quotes nothing
-            opener = next((j for j in range(len(stack) - 1, -1, -1) if stack[j][0] in '"“'), None)
-            if _opens(text, i, start, end):
-                stack.append((ch, i))
-            elif opener is not None:
-                spans.append((stack[opener][1], i + 1))
-                del stack[opener:]
-            elif not _closes(text, i, start, end):
-                stack.append((ch, i))
-        elif ch == "‘":
-            if not _is_apostrophe(text, i, start, end):
-                stack.append((ch, i))
-        elif ch in "’'":
-            if _is_apostrophe(text, i, start, end):
-                continue
-            opener = next((j for j in range(len(stack) - 1, -1, -1) if stack[j][0] in "‘'"), None)
-            if opener is not None:
-                spans.append((stack[opener][1], i + 1))
-                del stack[opener:]
-            elif ch == "'" and _opens(text, i, start, end):
-                stack.append((ch, i))
-        elif ch in BRACKETS:
-            brackets.append((ch, i))
-        elif ch in CLOSING_BRACKETS:
-            if brackets and brackets[-1][0] == CLOSING_BRACKETS[ch]:
-                brackets.pop()
-            elif i > start and text[i - 1] in ":;='" or _is_list_marker(text, i, start):
-                continue  # a smiley or an enumeration such as "1)" or "a)"
-            else:
-                problems.append(Problem("unopened", i, ch))
-    for mark, offset in brackets:
-        problems.append(Problem("unclosed", offset, mark, insert_at=None))
+        scan.mark(text[i], i)
+    problems = scan.problems
+    problems.extend(Problem("unclosed", offset, mark) for mark, offset in scan.brackets)
     # Straight or single quotes left open are too often apostrophes to report.
-    open_quotes = [(m, o) for m, o in stack if m in '“«"']
+    open_quotes = [(m, o) for m, o in scan.open.stack if m in _DOUBLE]
     if (open_quotes or problems) and _CODE.search(text, start, end):
-        return spans, [], []  # a line of program code, not prose
-    return spans, open_quotes, problems
-
-
-def _is_list_marker(text: str, i: int, start: int) -> bool:
-    """``1)`` or ``a)`` opening a line, or inline as in ``either A) this or B) that``."""
-    line_start = max(text.rfind("\n", 0, i) + 1, start)
-    if re.fullmatch(r"\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})", text[line_start:i]):
-        return True
-    return bool(re.search(r"(?:^|\s)(?:\d{1,2}|[a-zA-Z])$", text[line_start:i]))
+        return scan.spans, [], []  # a line of program code, not prose
+    return scan.spans, open_quotes, problems
 
 
 def _continues_quote(text: str, block_start: int, block_end: int) -> bool:

@@ -24,7 +24,7 @@ from newslint.formats.common import (
 if TYPE_CHECKING:
     from newslint.core.document import Document
 
-_LINE_TEXT = re.compile(r"[^\S\n]*(\S[^\n]*)")  # a line's text after its indentation
+_LINE_TEXT = re.compile(r"\S[^\n]*")  # a line's text after its indentation
 _URL = re.compile(URL)
 _URL_OR_EMAIL = re.compile(f"{URL}|{EMAIL}")  # the e-mail part is slow: only where an "@" is
 
@@ -112,7 +112,7 @@ def _line_paragraphs(text: str) -> list[Block]:
     """The blocks of a text whose lines are its paragraphs, with no front matter and no line
     break but "\n": each line with text, from its first non-space character to its end (what
     the line loop of :meth:`PlainText.blocks` gives, from one search)."""
-    return [Block("paragraph", *m.span(1)) for m in _LINE_TEXT.finditer(text)]
+    return [Block("paragraph", *m.span()) for m in _LINE_TEXT.finditer(text)]
 
 
 def _with_headline(text: str, blocks: list[Block]) -> list[Block]:

@@ -1,18 +1,18 @@
 """LanguageTool client: prose as annotated text, UTF-16 offsets, a disk cache, server trouble.
 
-Only prose is sent. Each prose block becomes a *unit*: its text, with inline code, URLs, tags,
-Markdown emphasis and (unless a rule opts in) quoted speech sent as LanguageTool ``markup``
-(``data`` parameter), so LanguageTool skips them while its offsets still count them. The units
+Only prose is sent: the units of :mod:`newslint.integrations.prose` as LanguageTool annotated
+text (``data`` parameter), so LanguageTool skips inline code, URLs, tags, Markdown emphasis and
+quoted speech while its offsets still count them. The units
 of a document go in one request (``\\n\\n`` between them) unless that exceeds
 ``MAX_REQUEST_CHARS`` or the server answers 413 (text too long): then in halves. LanguageTool
 counts UTF-16 code units; offsets are mapped back to code points exactly, and a match that does
-not fall on character boundaries inside one unit is dropped. Matches are cached per unit (hash
-of settings and annotation) in memory and on disk.
+not fall on character boundaries inside one unit is dropped. Matches are cached per unit
+(:mod:`newslint.integrations.unit_cache`).
 
 A server that is down, slow or answers garbage gives one warning line on stderr; the grammar
-rules are then skipped for the rest of the run (``problems()`` tells the CLI, for
-``--require-grammar``). ``local: true`` lets ``language_tool_python`` download and start its
-own server; that library is imported only then.
+rules are then skipped for the rest of the run (:mod:`newslint.integrations.status` tells the
+CLI, for ``--require-grammar``). ``local: true`` lets ``language_tool_python`` download and
+start its own server; that library is imported only then.
 """
 
 from __future__ import annotations
@@ -21,19 +21,17 @@ import bisect
 import json
 import os
 import re
-import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from newslint.storage.cache import write_quietly
-
-if TYPE_CHECKING:
-    from newslint.core.document import Block, Document
+from newslint.integrations import status
+from newslint.integrations.prose import Entry, GrammarMatch, Unit, located
+from newslint.integrations.unit_cache import unit_cache, unit_key
 
 ENV_URL = "NEWSLINT_LANGUAGETOOL_URL"
 MAX_REQUEST_CHARS = 20_000  # the public API's limit; self-hosted servers allow more
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: quoted speech read as QUOTE (see newslint.integrations.prose)
 _SEPARATOR = "\n\n"
 
 
@@ -60,39 +58,6 @@ class LanguageToolSettings:
         if not re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*|auto", self.language):
             return "language", f"key 'language': not a language code: {self.language!r}"
         return None
-
-
-@dataclass(frozen=True)
-class GrammarMatch:
-    """One LanguageTool match; ``start``/``end`` are code points into the document."""
-
-    start: int
-    end: int
-    rule_id: str
-    category: str
-    message: str
-    replacements: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Unit:
-    """A prose block as annotated text: ``markup`` spans are (start, end, interpret_as)."""
-
-    start: int
-    text: str
-    markup: tuple[tuple[int, int, str], ...]
-
-    def annotation(self) -> list[dict[str, str]]:
-        parts: list[dict[str, str]] = []
-        pos = 0
-        for start, end, interpret in self.markup:
-            if start > pos:
-                parts.append({"text": self.text[pos:start]})
-            parts.append({"markup": self.text[start:end], "interpretAs": interpret})
-            pos = end
-        if pos < len(self.text):
-            parts.append({"text": self.text[pos:]})
-        return parts
 
 
 class GrammarUnavailable(Exception):
@@ -122,104 +87,38 @@ def to_code_point(boundaries: list[int], utf16: int) -> int | None:
     return None
 
 
-# -- units ----------------------------------------------------------------------------------
-def _merge(spans: list[tuple[int, int, str]]) -> tuple[tuple[int, int, str], ...]:
-    merged: list[tuple[int, int, str]] = []
-    for start, end, interpret in sorted(spans):
-        if merged and start < merged[-1][1]:
-            last = merged[-1]
-            if end > last[1]:
-                merged[-1] = (last[0], end, last[2] or interpret)
-            continue
-        merged.append((start, end, interpret))
-    return tuple(merged)
-
-
-def build_units(doc: Document, blocks: list[Block], in_quotes: bool = False) -> list[Unit]:
-    """The prose blocks of ``doc`` as units, with what is not prose marked up."""
-    text = doc.text
-    units = []
-    masks = doc.masks
-    mask_starts = [start for start, _ in masks]
-    quotes = [] if in_quotes else doc.quotes.spans
-    quote_ends = [end for _, end in quotes]
-    for block in blocks:
-        spans: list[tuple[int, int, str]] = []
-        first = bisect.bisect_left(mask_starts, block.start)
-        for start, end in masks[first : bisect.bisect_left(mask_starts, block.end)]:
-            if end <= block.end:
-                spans.append((start, end, "X"))
-        for start, end in quotes[bisect.bisect_right(quote_ends, block.start) :]:
-            if start >= block.end:
-                break
-            inner_start, inner_end = max(start + 1, block.start), min(end - 1, block.end)
-            if inner_start < inner_end:
-                spans.append((inner_start, inner_end, "quote"))
-        spans.extend((s, e, "") for s, e in doc.format.markup_spans(text, block.start, block.end))
-        relative = [(s - block.start, e - block.start, i) for s, e, i in spans]
-        units.append(Unit(block.start, text[block.start : block.end], _merge(relative)))
-    return units
-
-
-# -- status and warnings ----------------------------------------------------------------------
 NOT_CONFIGURED = "no LanguageTool server is configured (languagetool.server or $" + ENV_URL + ")"
-_warned: list[str] = []
-_silent: list[str] = []
-
-
-def problems() -> list[str]:
-    """Why grammar rules were skipped since ``reset_problems`` (warned or not)."""
-    return _warned + _silent
-
-
-def unreported() -> list[str]:
-    """Reasons not shown as warnings: no server configured is normal, not worth a line."""
-    return list(_silent)
-
-
-def reset_problems() -> None:
-    _warned.clear()
-    _silent.clear()
-
-
-def _warn(message: str) -> None:
-    if message not in _warned:
-        _warned.append(message)
-        print(f"newslint: warning: {message}", file=sys.stderr)
 
 
 # -- the client -----------------------------------------------------------------------------
 class Client:
     """Talks to one LanguageTool server with one set of settings; shared by the grammar rules."""
 
+    one_process = True  # one process talks to the server, so its trouble is told once
+
     def __init__(self, settings: LanguageToolSettings, root: Path) -> None:
         self.settings = settings
         self.server = settings.server
-        self.cache_dir = self._cache_dir(settings.cache, root)
-        self.memory: dict[str, list[tuple[int, int, str, str, str, tuple[str, ...]]]] = {}
+        self.cache = unit_cache(settings.cache, root, "languagetool", f"v{CACHE_VERSION}")
         self.down: str | None = None
         self._checked_language = False
         self._local_tool: Any = None
-
-    @staticmethod
-    def _cache_dir(cache: bool | str, root: Path) -> Path | None:
-        if cache is False:
-            return None
-        base = root / ".newslint_cache" if cache is True else root / Path(cache).expanduser()
-        return base / "languagetool"
 
     @property
     def configured(self) -> bool:
         return bool(self.server) or self.settings.local
 
+    @property
+    def safe_rules(self) -> list[str]:
+        return self.settings.safe_rules
+
     def matches(self, units: list[Unit]) -> list[GrammarMatch] | None:
         """Matches for ``units`` (None when the server cannot be used: grammar is skipped)."""
         if not self.configured:
-            if NOT_CONFIGURED not in _silent:
-                _silent.append(NOT_CONFIGURED)
+            status.note(NOT_CONFIGURED)
             return None
         keys = [self._key(unit) for unit in units]
-        missing = [(u, k) for u, k in zip(units, keys, strict=True) if self._load(k) is None]
+        missing = [(u, k) for u, k in zip(units, keys, strict=True) if self.cache.get(k) is None]
         if missing:
             if not self.down:
                 try:
@@ -227,63 +126,25 @@ class Client:
                 except GrammarUnavailable as exc:
                     self.down = f"LanguageTool {self._where()}: {exc}; grammar rules skipped"
             if self.down:
-                _warn(self.down)  # once a run: later documents skip the server at once
+                status.warn(self.down)  # once a run: later documents skip the server at once
                 return None
-        found = []
-        for unit, key in zip(units, keys, strict=True):
-            for start, end, rule_id, category, message, replacements in self.memory[key]:
-                found.append(
-                    GrammarMatch(
-                        unit.start + start,
-                        unit.start + end,
-                        rule_id,
-                        category,
-                        message,
-                        replacements,
-                    )
-                )
-        return found
+        return [m for u, k in zip(units, keys, strict=True) for m in located(u, self.cache.get(k))]
 
     def _where(self) -> str:
         return f"at {self.server}" if self.server else "(local server)"
 
     def _key(self, unit: Unit) -> str:
-        import hashlib
-
         s = self.settings
-        payload = [
-            CACHE_VERSION,
-            s.language,
-            sorted(s.disabled_rules),
-            sorted(s.enabled_categories),
-            s.picky,
-            unit.annotation(),
-        ]
-        return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
-
-    # cache
-    def _load(self, key: str) -> list | None:
-        if key in self.memory:
-            return self.memory[key]
-        if self.cache_dir is None:
-            return None
-        try:
-            data = json.loads((self.cache_dir / key[:2] / f"{key}.json").read_text("utf-8"))
-            entries = [
-                (int(a), int(b), str(r), str(c), str(m), tuple(str(x) for x in reps))
-                for a, b, r, c, m, reps in data
+        return unit_key(
+            [
+                CACHE_VERSION,
+                s.language,
+                sorted(s.disabled_rules),
+                sorted(s.enabled_categories),
+                s.picky,
+                unit.annotation(),
             ]
-        except (OSError, ValueError, TypeError):
-            return None
-        self.memory[key] = entries
-        return entries
-
-    def _store(self, key: str, entries: list) -> None:
-        self.memory[key] = entries
-        if self.cache_dir is None:
-            return
-        data = json.dumps([[*e[:5], list(e[5])] for e in entries], ensure_ascii=False)
-        write_quietly(self.cache_dir / key[:2] / f"{key}.json", data.encode("utf-8"))
+        )
 
     # requests
     def _fetch(self, missing: list[tuple[Unit, str]]) -> None:
@@ -361,7 +222,7 @@ class Client:
         if s.picky:
             form["level"] = "picky"
         body = urllib.parse.urlencode(form).encode()
-        found: list[list] = [[] for _ in batch]
+        found: list[list[Entry]] = [[] for _ in batch]
         boundaries = utf16_boundaries(original)
         for utf16_start, length, rule_id, category, message, replacements in _parse_check(
             self._call("check", body)
@@ -377,7 +238,7 @@ class Client:
                 continue  # runs over the separator: not a match of one block
             found[index].append((rel_start, rel_end, rule_id, category, message, replacements))
         for (_unit, key), entries in zip(batch, found, strict=True):
-            self._store(key, entries)
+            self.cache.put(key, entries)
 
     def _call(self, endpoint: str, form: bytes | None = None) -> Any:
         """GET (or, with a form-encoded body, POST) an endpoint and decode its JSON answer."""

@@ -1,38 +1,72 @@
-"""Output formats: one module per format, each with ``render(reports, color=..., quiet=...)``."""
+"""Output formats: one module per format, each with ``render(reports, color=..., quiet=...)``.
+
+:data:`REPORTERS` states once what each format needs from a run; the runner keeps only that.
+"""
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from newslint.core.document import Document
 from newslint.core.model import Applicability, Finding, Rule
 
-FORMATS = ("text", "concise", "json", "json-lines", "sarif", "github", "junit", "html")
+
+class FixPreview(NamedTuple):
+    """A file's text before and after its fixes: those ``fix`` applied, or the safe ones
+    ``check`` found (``fixes`` counts them)."""
+
+    before: str
+    after: str
+    fixes: int
 
 
 @dataclass
 class FileReport:
-    """What a run found in one file; ``text`` is the decoded text the findings point into.
-
-    ``rules`` are the rules that ran on the file and ``document`` the file as read (before any
-    fix); formats that describe rules (SARIF) or preview fixes (HTML) use them.
-    """
+    """What a run found in one file; ``text`` is the decoded text the findings point into
+    (after ``fix``), ``fixed`` what ``fix`` applied. ``rules`` and ``preview`` are given to the
+    formats that need them (see :class:`Reporter`)."""
 
     path: str
     text: str
     findings: list[Finding] = field(default_factory=list)
     fixed: list[Finding] = field(default_factory=list)
     rules: tuple[Rule, ...] = ()
-    document: Document | None = None
+    preview: FixPreview | None = None
 
 
-def render(
-    name: str, reports: list[FileReport], *, color: bool = False, quiet: bool = False
-) -> str:
-    """The report in format ``name``; ``quiet`` leaves out summary lines."""
-    module = importlib.import_module(f"newslint.report.{name.replace('-', '_')}")
-    return module.render(reports, color=color, quiet=quiet)
+class Reporter(NamedTuple):
+    """An output format and what it needs from a run."""
+
+    name: str
+    streamed: bool = False  # can be written file by file as the run goes
+    needs_text: bool = False  # each file's text (excerpts, positions)
+    needs_rules: bool = False  # the rules that ran on each file
+    needs_preview: bool = False  # each file's fix preview
+    for_people: bool = False  # a summary line; 'Fixed' notes and --show-fixes on stdout too
+    json: bool = False  # --statistics as JSON
+
+    def render(self, reports: list[FileReport], *, color: bool = False, quiet: bool = False) -> str:
+        """The report; ``quiet`` leaves out summary lines."""
+        module = importlib.import_module(f"newslint.report.{self.name.replace('-', '_')}")
+        render: Callable[..., str] = module.render
+        return render(reports, color=color, quiet=quiet)
+
+
+REPORTERS = {
+    reporter.name: reporter
+    for reporter in (
+        Reporter("text", streamed=True, needs_text=True, for_people=True),
+        Reporter("concise", streamed=True, for_people=True),
+        Reporter("json", json=True),
+        Reporter("json-lines", streamed=True, json=True),
+        Reporter("sarif", needs_text=True, needs_rules=True),
+        Reporter("github", streamed=True),
+        Reporter("junit"),
+        Reporter("html", needs_text=True, needs_preview=True),
+    )
+}
 
 
 def summary_line(reports: list[FileReport]) -> str:

@@ -10,9 +10,7 @@ import difflib
 from collections import Counter
 from html import escape
 
-from newslint.app.api import fix_document
-from newslint.core.model import Applicability, Finding, Severity
-from newslint.formats import open_document
+from newslint.core.model import Finding, Severity
 from newslint.report import FileReport
 from newslint.version import __version__
 
@@ -99,7 +97,7 @@ def highlight(text: str, findings: list[Finding], prefix: str) -> str:
     """
     ids = [f"{prefix}-{i}" for i in range(len(findings))]
     bounds = sorted({0, len(text)} | {f.start for f in findings} | {f.end for f in findings})
-    out = []
+    out: list[str] = []
     for a, b in zip(bounds, [*bounds[1:], None], strict=True):
         points = [i for i, f in enumerate(findings) if f.start == f.end == a]
         out.extend(_mark("", [i], findings, ids) for i in points)
@@ -140,7 +138,7 @@ def diff_html(path: str, before: str, after: str) -> str:
             lineterm="",
         )
     )
-    out = []
+    out: list[str] = []
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -173,21 +171,18 @@ def diff_html(path: str, before: str, after: str) -> str:
 
 
 def _fix_section(report: FileReport) -> str:
-    doc = report.document or open_document(report.text, report.path)
-    if report.fixed:
-        before, after = doc.text, report.text
-        noun = "fix" if len(report.fixed) == 1 else "fixes"
-        head = f"Changes made by <code>newslint fix</code> ({len(report.fixed)} {noun})"
-    elif report.rules:
-        result = fix_document(doc, report.rules, Applicability.SAFE)
-        before, after = doc.text, result.text
-        noun = "fix" if len(result.fixed) == 1 else "fixes"
-        head = f"What <code>newslint fix</code> would change ({len(result.fixed)} safe {noun})"
-    else:
+    preview = report.preview
+    if preview is None:
         return ""
-    if before == after:
+    noun = "fix" if preview.fixes == 1 else "fixes"
+    if report.fixed:
+        head = f"Changes made by <code>newslint fix</code> ({preview.fixes} {noun})"
+    else:
+        head = f"What <code>newslint fix</code> would change ({preview.fixes} safe {noun})"
+    if preview.before == preview.after:
         return f'<h3>{head}</h3>\n<p class="clean">No changes.</p>'
-    return f'<h3>{head}</h3>\n<pre class="diff">{diff_html(report.path, before, after)}</pre>'
+    diff = diff_html(report.path, preview.before, preview.after)
+    return f'<h3>{head}</h3>\n<pre class="diff">{diff}</pre>'
 
 
 def _finding_item(finding: Finding, anchor: str) -> str:

@@ -118,7 +118,7 @@ def sarif_log(reports: list[FileReport]) -> dict[str, Any]:
             firsts.setdefault(finding.rule, finding)
     ids = sorted(rules)
     index = {rule_id: i for i, rule_id in enumerate(ids)}
-    results = []
+    results: list[dict[str, Any]] = []
     artifacts = []
     for report in reports:
         doc = open_document(report.text, report.path)

@@ -1,33 +1,27 @@
-"""A content-hash cache of ``check`` findings in ``.newslint_cache/`` under the project root.
+"""newslint's two caches, both :class:`~newslint.storage.blobs.BlobStore`s of signed data:
 
-An entry is keyed by the file's bytes and display path, the rules that ran (ids, severities and
-the bytes of their packs), the settings that shape the document, and newslint's version and code,
-so an edit to the file, its config or its rule packs, or a newslint upgrade, misses the cache.
-Entries are JSON (never pickle: a cache directory may come from anywhere). Writes are atomic, and
-a cache that cannot be written is silently not used.
+- the findings of ``check`` in ``.newslint_cache/`` under the project root, keyed by the file's
+  bytes and display path, the rules that ran (ids, severities and the bytes of their packs), the
+  settings that shape the document, and newslint's version and code, so an edit to the file, its
+  config or its rule packs, or a newslint upgrade, misses the cache;
+- the user's cache (``$XDG_CACHE_HOME/newslint``): parsed config files and rule packs (as JSON)
+  and compiled Hyperscan databases, keyed by their bytes.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
-import pickle
-import shutil
-import sys
-import tempfile
-import time
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from newslint.core.model import Applicability, Edit, Finding, Fix, Rule, Severity
+from newslint.storage.blobs import BlobStore
 from newslint.version import __version__
 
 CACHE_DIR = ".newslint_cache"
-_STALE_AFTER = 86400.0  # seconds
-_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# Created by newslint; safe to delete.\n"
 
 
 @cache
@@ -89,13 +83,11 @@ def finding_from_json(data: dict[str, Any], path: str) -> Finding:
 
 
 class FindingsCache:
-    """Findings of files already checked, one JSON file per entry under ``root/.newslint_cache``."""
+    """Findings of files already checked, one signed JSON entry per file and rule set."""
 
     def __init__(self, root: Path) -> None:
-        self.base = root / CACHE_DIR
-        self.dir = self.base / "findings" / code_fingerprint()
+        self.store = BlobStore(root, CACHE_DIR, code_fingerprint())
         self.hits = self.misses = 0
-        self._prepared = False
         self._fingerprints: dict[int, tuple[tuple[Rule, ...], str]] = {}
 
     def key(self, name: str, data: bytes, rules: tuple[Rule, ...], settings: Any) -> str:
@@ -105,131 +97,38 @@ class FindingsCache:
             self._fingerprints[id(rules)] = known
         digest = hashlib.sha256(f"{known[1]}\0{name}\0".encode())
         digest.update(data)
-        return digest.hexdigest()
-
-    def _entry(self, key: str) -> Path:
-        return self.dir / key[:2] / f"{key[2:]}.json"
+        return digest.hexdigest() + ".json"
 
     def get(self, key: str, path: str) -> list[Finding] | None:
-        """The cached findings (with ``path``), or None on a miss or an unreadable entry."""
+        """The cached findings (with ``path``), or None on a miss or an unusable entry."""
+        data = self.store.get("findings", key)
         try:
-            raw = json.loads(self._entry(key).read_text(encoding="utf-8"))
-            found = [finding_from_json(item, path) for item in raw]
-        except (OSError, ValueError, KeyError, TypeError):
+            found = [finding_from_json(item, path) for item in json.loads(data or b"")]
+        except (ValueError, KeyError, TypeError, AttributeError):
             self.misses += 1
             return None
         self.hits += 1
         return found
 
     def put(self, key: str, findings: list[Finding]) -> None:
-        try:
-            self._prepare()
-        except OSError:
-            return
         data = json.dumps([finding_to_json(f) for f in findings], ensure_ascii=False)
-        write_quietly(self._entry(key), data.encode("utf-8"))
-
-    def _prepare(self) -> None:
-        """Create the cache directory (tagged, git-ignored) and drop other versions' findings."""
-        if self._prepared:
-            return
-        self._prepared = True
-        self.dir.mkdir(parents=True, exist_ok=True)
-        tag = self.base / "CACHEDIR.TAG"
-        if not tag.exists():
-            tag.write_text(_TAG, encoding="utf-8")
-            (self.base / ".gitignore").write_text("*\n", encoding="utf-8")
-        for other in self.dir.parent.iterdir():
-            if other.is_dir() and other != self.dir:
-                shutil.rmtree(other, ignore_errors=True)
+        self.store.put("findings", key, data.encode("utf-8"))
 
 
-def _user_cache(kind: str) -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "newslint" / kind
+def _user_store() -> BlobStore:
+    return _store_in(os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache"))
 
 
-def _pack_key(path: Path) -> str | None:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    digest = hashlib.sha256(f"{sys.version}\0{path}\0".encode())
-    digest.update(data)
-    return f"{digest.hexdigest()}.pickle"
-
-
-def cached_pack(path: Path) -> tuple[Rule, ...] | None:
-    """The compiled rules of a pack saved by :func:`store_pack`, or None.
-
-    Compiling a pack (YAML, validation, regexes) takes most of a short run's time; the compiled
-    rules are pickled in the user's cache directory (never a project's: pickles run code), keyed
-    by the pack's bytes and path, newslint's code and the Python version.
-    """
-    key = _pack_key(path)
-    data = cached_blob("packs", key) if key else None
-    if data is None:
-        return None
-    try:
-        rules = pickle.loads(data)
-    except Exception:
-        return None
-    return rules if isinstance(rules, tuple) else None
-
-
-def store_pack(path: Path, rules: tuple[Rule, ...]) -> None:
-    """Save a pack's compiled rules for :func:`cached_pack` (silently skipped on any failure)."""
-    key = _pack_key(path)
-    if key is None:
-        return
-    try:
-        data = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:
-        return
-    store_blob("packs", key, data)
+@cache
+def _store_in(base: str) -> BlobStore:
+    return BlobStore(Path(base), "newslint", code_fingerprint())
 
 
 def cached_blob(kind: str, key: str) -> bytes | None:
     """Bytes saved by :func:`store_blob` under ``kind`` and ``key`` for this newslint, or None."""
-    try:
-        return (_user_cache(kind) / code_fingerprint() / key).read_bytes()
-    except OSError:
-        return None
+    return _user_store().get(kind, key)
 
 
 def store_blob(kind: str, key: str, data: bytes) -> None:
-    """Save ``data`` in the user's cache directory, atomically (silently skipped on any
-    failure). A new newslint first drops what other versions left there that was not used for
-    a day (two installed versions do not drop each other's entries)."""
-    entry = _user_cache(kind) / code_fingerprint() / key
-    try:
-        if not entry.parent.is_dir():
-            stale = time.time() - _STALE_AFTER
-            for other in _user_cache(kind).glob("*"):
-                if other.stat().st_mtime > stale:
-                    continue
-                if other.is_dir():
-                    shutil.rmtree(other, ignore_errors=True)
-                else:
-                    other.unlink()
-        entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError:
-        return
-    write_quietly(entry, data)
-
-
-def write_quietly(entry: Path, data: bytes) -> None:
-    """Replace ``entry`` with ``data`` atomically (a temporary file, then a rename). A cache
-    that cannot be written only costs speed: failures are silent, and leave no temporary file."""
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, entry)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    """Save ``data`` in the user's cache (silently skipped on any failure)."""
+    _user_store().put(kind, key, data)
