@@ -290,3 +290,15 @@ def _char_set(atoms: list[tuple[str, bool]], negated: bool) -> CharSet:
             ranges.append((ord(value), ord(value)))
         j += 1
     return CharSet(tuple(ranges), frozenset(escapes), negated)
+
+
+def class_end(source: str, i: int) -> int | None:
+    """Index just past the character class opening at ``source[i]``; None if it is not one
+    the reader reads (a nested set, a POSIX class, an unknown escape, no closing bracket)."""
+    reader = _Reader(source, verbose=False, dotall=False)
+    reader.i = i
+    try:
+        reader.char_class()
+    except (Unsupported, IndexError):
+        return None
+    return reader.i

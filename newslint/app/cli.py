@@ -1,4 +1,4 @@
-"""Command line: ``newslint check|fix|rules|explain|baseline|stats|server``.
+"""Command line: ``newslint check|fix|rules|explain|baseline|stats|server|vale``.
 
 The arguments are read here into typed options; ``check`` and ``fix`` run in
 :mod:`newslint.app.runner`. Exit 0 clean, 1 findings, 2 errors.
@@ -23,6 +23,7 @@ from newslint.core.errors import NewslintError
 from newslint.lsp import command as server_command
 from newslint.report import REPORTERS
 from newslint.report.rules import explain, explain_json, rules_table
+from newslint.vale import cli as vale_cli
 from newslint.version import __version__
 
 
@@ -146,6 +147,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _flags(baseline, {"--prune": "only remove entries no finding matches any more"})
     server_command.add_parser(sub)
+    vale_cli.add_parser(sub)
     return parser
 
 
@@ -239,6 +241,7 @@ COMMANDS = {
     "baseline": _baseline,
     "stats": _stats,
     "server": server_command.run,
+    "vale": vale_cli.run,
 }
 
 

@@ -64,6 +64,7 @@ class Settings:
     grammar: dict[str, Any] = field(default_factory=dict)  # GrammarSettings keys
     max_file_size: int = option(1_000_000, minimum=0)  # bytes; larger: an error (0: no limit)
     plugins: list[str] = field(default_factory=list)  # entry points (newslint.checks) to load
+    vale: dict[str, Any] | None = None  # run a Vale configuration's rules too (newslint.vale)
 
 
 def _toml_line(text: str, key: str) -> int:
@@ -260,7 +261,15 @@ class Config:
             load_plugins(plugins)
         except NewslintError as exc:
             raise NewslintError(exc.detail, **self._where("plugins")) from None
-        return load_packs(packs, plugins)
+        rules = load_packs(packs, plugins)
+        if self.settings.vale is not None:
+            from newslint.vale import extra_rules
+
+            try:
+                rules += extra_rules(self.settings.vale, self.root)
+            except NewslintError as exc:
+                raise NewslintError(exc.detail, **self._where("vale")) from None
+        return rules
 
     def _pack_files(self, folder: Path) -> list[Path]:
         """The packs in a folder named by ``packs``; a link out of the project is an error."""

@@ -139,8 +139,10 @@ class _Screen:
         self.directives = _directives(doc)
 
     def keeps(self, rule: Rule, hit: Hit) -> bool:
-        if self.masks and _in_mask(
-            self.masks, self.mask_starts, hit.start, max(hit.end, hit.start + 1)
+        if (
+            self.masks
+            and not getattr(rule.check, "sees_markup", False)  # e.g. Vale rules
+            and _in_mask(self.masks, self.mask_starts, hit.start, max(hit.end, hit.start + 1))
         ):
             return False
         if not rule.in_quotes and self.doc.quotes.contains(hit.start, hit.end):

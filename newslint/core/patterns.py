@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
@@ -102,6 +102,12 @@ class Pattern:
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         try:
             return self._regex.match(text, pos, endpos, timeout=_timeout())
+        except TimeoutError:
+            raise PatternTimeout(self.source) from None
+
+    def sub(self, replacement: str | Callable[[regex.Match], str], text: str) -> str:
+        try:
+            return str(self._regex.sub(replacement, text, timeout=_timeout()))
         except TimeoutError:
             raise PatternTimeout(self.source) from None
 

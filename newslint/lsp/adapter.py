@@ -13,8 +13,8 @@ from pathlib import Path
 
 from newslint.app.api import fix_document, make_document
 from newslint.app.files import too_large
-from newslint.config.project import CONFIG_NAMES, Config, ConfigResolver, find_config_file
 from newslint.config import packs as loader
+from newslint.config.project import CONFIG_NAMES, Config, ConfigResolver, find_config_file
 from newslint.core import engine
 from newslint.core.document import Document
 from newslint.core.engine import RuleTimeout, lint
