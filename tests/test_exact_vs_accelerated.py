@@ -209,6 +209,25 @@ def test_the_api_runs_exactly_when_asked(monkeypatch: pytest.MonkeyPatch) -> Non
         lint_text(text, path="a.txt", exact=False)
 
 
+class _Shouting:
+    """A check of its own (as a plugin or an integration may build) under a built-in kind."""
+
+    def run(self, doc, blocks):  # type: ignore[no-untyped-def]
+        from newslint.core.model import Hit
+
+        text = doc.text
+        return (Hit(b.start, b.end) for b in blocks if text[b.start : b.end].isupper())
+
+
+def test_a_check_not_of_its_kinds_class_reads_every_block() -> None:
+    """A hook narrows only checks of its kind's own class."""
+    model = next(rule for rule in RULES if rule.kind == "pattern")
+    rule = dataclasses.replace(model, id="X999", check=_Shouting())
+    doc = open_document("Headline\n\nA QUIET LINE\n", "a.txt")
+    assert [blocks for _, blocks in narrowing.plan(doc, (rule,))] == [doc.blocks]
+    assert [f.rule for f in lint(doc, (rule,), exact=False)] == ["X999"]
+
+
 def test_a_rule_without_a_hook_reads_every_block() -> None:
     doc = open_document("Headline\n\nFirst paragraph ends\n\nsecond one.\n", "a.txt")
     truncated = next(rule for rule in RULES if rule.kind == "truncated")

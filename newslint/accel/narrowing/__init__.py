@@ -65,8 +65,10 @@ NarrowAll = Callable[[list[Any], Document, list[list[Block]]], list[list[Block]]
 
 @dataclass(frozen=True)
 class Hook:
-    """A kind's narrowing (see the module docstring); any part may be missing."""
+    """A kind's narrowing (see the module docstring) of checks of class ``Check``; any other
+    part may be missing."""
 
+    Check: type
     document_patterns: Patterns | None = None
     block_patterns: Patterns | None = None
     narrow: Narrow | None = None
@@ -79,7 +81,16 @@ def hook_for(kind: str) -> Hook | None:
     if kind not in HOOKED:
         return None
     module = importlib.import_module(f"{__name__}.{kind}")
-    return Hook(*(getattr(module, name, None) for name in Hook.__dataclass_fields__))
+    parts: dict[str, Any] = {
+        name: getattr(module, name, None) for name in Hook.__dataclass_fields__
+    }
+    return Hook(**parts)
+
+
+def _hook(rule: Rule) -> Hook | None:
+    """The hook for ``rule``: its kind's, if its check is of that kind's class."""
+    hook = hook_for(rule.kind)
+    return hook if hook is not None and isinstance(rule.check, hook.Check) else None
 
 
 def plan(doc: Document, rules: tuple[Rule, ...]) -> Iterator[tuple[Rule, list[Block]]]:
@@ -114,7 +125,7 @@ class _RuleSet:
 
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
-        self.hooks = [hook_for(rule.kind) for rule in rules]
+        self.hooks = [_hook(rule) for rule in rules]
         self.documents = 0
         self._prefilter: Prefilter | None = None
 
