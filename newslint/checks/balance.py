@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newslint.core.document import Block, Document
+from newslint.core.blocks import Block
+from newslint.core.document import Document
 from newslint.core.model import Edit, Hit
 from newslint.core.quotes import BRACKETS, CLOSER_FOR
 from newslint.core.quotes import _scan_block as scan_block

@@ -1,4 +1,9 @@
-"""Kind ``pattern``: regular expressions over prose, with exceptions and an optional replacement."""
+"""Kind ``pattern``: regular expressions over prose, with exceptions and an optional replacement.
+
+Every match of ``patterns`` (or of one of ``words``, matched whole) in a block is reported,
+unless a match of ``exceptions`` in the same block covers it; with ``group``, the finding is
+that group of the match. ``replacement`` (with ``\\1``-style references) proposes an edit.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from newslint.config.validation import option, regex_field
-from newslint.core.document import Block, Document
+from newslint.core.blocks import Block
+from newslint.core.document import Document
 from newslint.core.model import Edit, Hit
 from newslint.core.patterns import alternation, compile_pattern
 
@@ -32,7 +38,6 @@ class Check:
             words = "|".join(re.escape(w) for w in sorted(options.words, key=len, reverse=True))
             alternatives.append(rf"\b(?:{words})\b")
         self.regex = compile_pattern("|".join(alternatives), flags)
-        self.prefilter = ((self.regex.source, flags),)  # see newslint.accel.prefilter
         if options.group and options.group > self.regex.groups:
             raise ValueError(f"key 'group': the pattern has only {self.regex.groups} groups")
         self.exceptions = alternation(options.exceptions, flags)
@@ -41,17 +46,11 @@ class Check:
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         text = doc.text
-        spans = [(block.start, block.end) for block in blocks]
-        for index in self.regex.spans_to_search(text, spans):
-            block = blocks[index]
+        for block in blocks:
             excepted: list[tuple[int, int]] | None = None  # found on the block's first match
             for match in self.regex.finditer(text, block.start, block.end):
                 if excepted is None:
-                    excepted = (
-                        [m.span() for m in self.exceptions.finditer(text, block.start, block.end)]
-                        if self.exceptions
-                        else []
-                    )
+                    excepted = self._excepted(text, block)
                 start, end = match.span(self.group)
                 if start < 0 or any(s <= start and end <= e for s, e in excepted):
                     continue
@@ -62,3 +61,8 @@ class Check:
                         replaced = re.sub(r"(?<!\r)\n", doc.newline, replaced)
                     edits = (Edit(match.start(), match.end(), replaced),)
                 yield Hit(start, end, {"match": text[start:end]}, edits)
+
+    def _excepted(self, text: str, block: Block) -> list[tuple[int, int]]:
+        if self.exceptions is None:
+            return []
+        return [m.span() for m in self.exceptions.finditer(text, block.start, block.end)]

@@ -8,7 +8,6 @@ import string
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from newslint import checks
@@ -16,6 +15,7 @@ from newslint.config import yamlfile
 from newslint.config.plugins import load_plugin
 from newslint.config.validation import OptionError, build, option
 from newslint.core.blocks import PROSE_KINDS, BlockKind
+from newslint.core.check import CheckKind
 from newslint.core.errors import NewslintError
 from newslint.core.model import (
     Applicability,
@@ -91,10 +91,10 @@ def _fail(path: Path, line: int | None, rule: str | None, message: str) -> Newsl
     return NewslintError(f"{label}{message}", path=str(path), line=line)
 
 
-def _kind(kind: str, plugins: tuple[str, ...]) -> ModuleType | None:
+def _kind(kind: str, plugins: tuple[str, ...]) -> CheckKind | None:
     """The module of a check kind: a plugin the config enables, or a built-in one."""
     if kind in plugins:
-        module: ModuleType = load_plugin(kind)
+        module: CheckKind = load_plugin(kind)
         return module
     return checks.load_kind(kind) if kind in checks.KINDS else None
 

@@ -193,7 +193,9 @@ def _word_start(text: str, end: int) -> int:
     falls back to walking back character by character (same delimiters, same result).
     """
     low = max(0, end - _WORD_WINDOW)
-    start = _WORD_TAIL.search(text, low, end).start()  # [^...]*\Z always matches
+    tail = _WORD_TAIL.search(text, low, end)
+    assert tail is not None  # [^...]*\Z always matches
+    start = tail.start()
     if start > low or low == 0:
         return start
     while start > 0 and not text[start - 1].isspace() and text[start - 1] not in '(“"‘':
@@ -280,7 +282,7 @@ def _find(text: str, start: int, end: int) -> _Split:
             punct_end = match.end(2)  # unset: a blank line
             if punct_end >= 0 and not ends_sentence(text, match.start(), punct_end):
                 continue
-        after = lead(text, match.end(), end).end()
+        after = lead(text, match.end(), end).end()  # type: ignore[union-attr] # it matches ""
         if after < end:
             starts.append(after)
             ends.append(punct_end if after == match.end() and punct_end >= 0 else -1)

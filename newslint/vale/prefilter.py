@@ -14,7 +14,7 @@ import contextlib
 import re
 from typing import TYPE_CHECKING
 
-from newslint.accel.relaxed import class_end
+from newslint.accel.regex_syntax import class_end
 from newslint.core.document import Block
 
 if TYPE_CHECKING:
@@ -142,9 +142,10 @@ class RuleFilter:
             self._tried = True
             self._compiled = compile
             with contextlib.suppress(ImportError):
-                from newslint.accel.prefilter import Prefilter
+                from newslint.accel.prefilter import Prefilter, Spec
 
-                prefilter = Prefilter(self.specs, compile=compile)
+                specs = [Spec(spec, spec) if spec else Spec(None) for spec in self.specs]
+                prefilter = Prefilter(specs, compile=compile)
                 self._prefilter = prefilter if prefilter.ready else None
         return self._prefilter
 

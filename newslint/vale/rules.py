@@ -401,7 +401,7 @@ class Substitution(Rule):
             self.key_patterns[index] = compile_vale(key, self.path)
         pattern = self.key_patterns[index]
         try:
-            return pattern._compiled.sub(_go_replacement(expected), observed)
+            return pattern.sub(_go_replacement(expected), observed)
         except (re.error, IndexError, Exception):
             return expected
 

@@ -244,7 +244,7 @@ class Spelling(Rule):
         text = self.convert(text)
         checked = text
         if self.phrase_re is not None:
-            checked = self.phrase_re._compiled.sub(lambda m: " " * len(m.group()), text)
+            checked = self.phrase_re.sub(lambda m: " " * len(m.group()), text)
         hits = []
         for word, start in words(checked):
             if any(f.search(word) for f in self.filters):

@@ -25,13 +25,15 @@ def literal_trie(tokens: list[str], ignore_case: bool, ordered: bool) -> str | N
     two tokens equal but for case under ``ignore_case``)."""
     if len(tokens) < 2 or not all(is_literal(t) for t in tokens):
         return None
-    keys = [t.casefold() if ignore_case else t for t in tokens]
-    if len(set(keys)) != len(keys):
+    keys = [t.lower() if ignore_case else t for t in tokens]
+    if len(set(keys)) != len(keys) or any(
+        len(k) != len(t) for k, t in zip(keys, tokens, strict=True)
+    ):
         return None
     if ordered and any(a != b and b.startswith(a) for a in keys for b in keys):
         return None
     trie: dict[str, dict] = {}
-    for token in tokens:
+    for token in keys:  # under ignore_case, branches differ in more than case
         node = trie
         for char in token:
             node = node.setdefault(char, {})

@@ -1,7 +1,8 @@
-"""The sure-end branch of ``sentences._END`` and the spans found with the starts give exactly
+"""Sentence splitting (core/sentences.py, shared by every check that splits sentences): its two
+shortcuts, the sure-end branch of ``_END`` and the spans found with the starts, give exactly
 what asking ``ends_sentence`` at every end and trimming every span gives.
 
-The plain versions below are the splitting as it was before those shortcuts; texts are the
+The plain versions below are the splitting without those shortcuts; texts are the
 test articles and generated prose full of abbreviations, initials, odd case and the Kelvin sign
 (which lowers to "k"), so that an end accepted wrongly changes the result.
 """
