@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from newslint.core.blocks import Block
 from newslint.core.document import Document
+from newslint.core.lines import first_line
 from newslint.core.model import Edit, Hit
 from newslint.core.quotes import BRACKETS, CLOSER_FOR
 from newslint.core.quotes import _scan_block as scan_block
@@ -50,7 +51,7 @@ class Check:
             is_bracket = problem.mark in BRACKETS or problem.mark in BRACKETS.values()
             if (is_bracket and not self.brackets) or (not is_bracket and not self.quotes):
                 continue
-            opening = text[problem.start : problem.start + 40].split("\n")[0]
+            opening = first_line(text[problem.start : problem.start + 40])
             values = {
                 "match": problem.mark,
                 "what": "bracket" if is_bracket else "quotation",

@@ -59,15 +59,9 @@ def _directives(doc: Document) -> list[_Directive]:
         selectors = _selectors(match)
         action = match.group(1)
         if action == "disable-next-line":
-            _, line_end = doc.line_span(end)
-            nxt = line_end
-            while nxt < len(text):  # the next line that is not blank
-                nxt = text.find("\n", nxt)
-                if nxt == -1:
-                    nxt = len(text)
-                    break
-                nxt += 1
-                line_start, next_end = doc.line_span(nxt)
+            starts = doc.line_starts
+            for index in range(bisect.bisect_right(starts, end), len(starts)):
+                line_start, next_end = doc.line_span(starts[index])  # the next line not blank
                 if text[line_start:next_end].strip():
                     found.append(_Directive(action, selectors, line_start, next_end))
                     break

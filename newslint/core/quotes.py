@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newslint.core.blocks import PROSE_KINDS
+from newslint.core.lines import BREAK
 
 if TYPE_CHECKING:
     from newslint.core.blocks import Block
@@ -218,9 +219,8 @@ class _LineStarts:
     def is_list_marker(self, i: int) -> bool:
         """``1)`` or ``a)`` opening a line, or inline as in ``either A) this or B) that``."""
         text = self.text
-        newline = text.rfind("\n", self.seen, i)
-        if newline != -1:
-            self.line_start, self.first = newline + 1, -1
+        for line_break in BREAK.finditer(text, self.seen, i):  # each break is read once
+            self.line_start, self.first = line_break.end(), -1
         self.seen = i
         if self.first == -1:  # the line's first non-space character is at or before i
             found = _NON_SPACE.search(text, self.line_start, i)

@@ -10,6 +10,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from newslint.core import lines
 from newslint.core.blocks import PROSE_KINDS, Block, Span
 from newslint.formats.common import (
     EMAIL,
@@ -101,11 +102,8 @@ def uses_line_paragraphs(doc: Document) -> bool:
 
 
 def _only_newlines(text: str) -> bool:
-    """Whether every line break of ``text`` is a lone "\n" (str.splitlines() also breaks at
-    "\r", form feeds, "\u2028" and others: then it finds more lines than there are "\n")."""
-    return "\r" not in text and len(text.splitlines()) == text.count("\n") + (
-        not text.endswith("\n")
-    )
+    """Whether every line break of ``text`` is a lone "\n" (then one search finds its lines)."""
+    return lines.only_newlines(text)
 
 
 def _line_paragraphs(text: str) -> list[Block]:
@@ -121,7 +119,7 @@ def _with_headline(text: str, blocks: list[Block]) -> list[Block]:
     if not any(b.kind == "headline" for b in blocks):
         for index, block in enumerate(blocks):
             if block.kind == "paragraph":
-                if "\n" not in text[block.start : block.end]:
+                if not lines.BREAK.search(text, block.start, block.end):
                     blocks[index] = Block("headline", block.start, block.end)
                 break
     blocks.sort(key=lambda b: b.start)
