@@ -163,49 +163,20 @@ class Spelling(Rule):
                     self.ignored.add(word)
 
     def _dictionaries(self, data: dict[str, Any], ctx: Context) -> list[Path]:
+        """The ``.dic`` files the rule names (``aff``/``dic``, ``dictionaries`` in ``dicpath``),
+        with Vale's built-in one when it names none or asks to ``append``."""
         styles = Path(ctx.styles_path) if ctx.styles_path else Path()
         aff, dic = data.get("aff"), data.get("dic")
         if aff and dic:
             aff_path, dic_path = _asset(ctx, str(aff)), _asset(ctx, str(dic))
             if aff_path and dic_path:
                 return [dic_path]
-        folder = styles / "config" / "dictionaries"
-        if data.get("dicpath"):
-            for candidate in (
-                Path(str(data["dicpath"])),
-                styles / str(data["dicpath"]),
-                Path.cwd() / str(data["dicpath"]),
-            ):
-                if candidate.is_dir():
-                    folder = candidate
-                    break
-            else:
-                raise ValeError(
-                    "spelling", "unable to resolve dicpath", code="E201", path=self.path, line=1
-                )
-        found: list[Path] = []
-        for name in _strings(data.get("dictionaries")):
-            for root in (
-                folder,
-                Path(os.environ.get("DICPATH", "")) if "DICPATH" in os.environ else None,
-            ):
-                if root is not None and (root / f"{name}.dic").is_file():
-                    found.append(root / f"{name}.dic")
-                    break
-            else:
-                raise ValeError(
-                    "spelling", f"'{name}.dic' not found in {folder}", path=self.path, line=1
-                )
+        folder = self._dictionary_folder(data, styles)
+        found = [
+            self._named_dictionary(name, folder) for name in _strings(data.get("dictionaries"))
+        ]
         if not found or _bool(data.get("append")):
-            builtin = builtin_dictionary(ctx)
-            if builtin is None:
-                raise UnsupportedRule(
-                    "spelling",
-                    f"rule {self.name}: Vale's built-in {BUILTIN} dictionary was not found"
-                    " (set NEWSLINT_VALE_DICTIONARY to a copy of it)",
-                    path=self.path,
-                )
-            found.append(builtin)
+            found.append(self._builtin_dictionary(ctx))
         if self.path == "internal" and not _strings(data.get("dictionaries")):
             found.extend(
                 p
@@ -213,6 +184,40 @@ class Spelling(Rule):
                 if p not in found
             )
         return found
+
+    def _dictionary_folder(self, data: dict[str, Any], styles: Path) -> Path:
+        """``dicpath`` (as given, in StylesPath or in the working directory), else
+        ``<StylesPath>/config/dictionaries``."""
+        if not data.get("dicpath"):
+            return styles / "config" / "dictionaries"
+        dicpath = str(data["dicpath"])
+        for candidate in (Path(dicpath), styles / dicpath, Path.cwd() / dicpath):
+            if candidate.is_dir():
+                return candidate
+        raise ValeError(
+            "spelling", "unable to resolve dicpath", code="E201", path=self.path, line=1
+        )
+
+    def _named_dictionary(self, name: str, folder: Path) -> Path:
+        """``<name>.dic`` in ``folder``, else in ``$DICPATH``."""
+        for root in (
+            folder,
+            Path(os.environ.get("DICPATH", "")) if "DICPATH" in os.environ else None,
+        ):
+            if root is not None and (root / f"{name}.dic").is_file():
+                return root / f"{name}.dic"
+        raise ValeError("spelling", f"'{name}.dic' not found in {folder}", path=self.path, line=1)
+
+    def _builtin_dictionary(self, ctx: Context) -> Path:
+        builtin = builtin_dictionary(ctx)
+        if builtin is None:
+            raise UnsupportedRule(
+                "spelling",
+                f"rule {self.name}: Vale's built-in {BUILTIN} dictionary was not found"
+                " (set NEWSLINT_VALE_DICTIONARY to a copy of it)",
+                path=self.path,
+            )
+        return builtin
 
     def _ignore_files(self, data: dict[str, Any], ctx: Context) -> list[Path]:
         styles = Path(ctx.styles_path) if ctx.styles_path else Path()
