@@ -21,7 +21,7 @@ import re
 import tempfile
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from newslint.core.patterns import Pattern
 from newslint.vale.errors import ValeError, warn
@@ -47,11 +47,17 @@ BUILTIN = "en_US-web"
 SYSTEM_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
 
 
+class Speller(Protocol):
+    """What a spelling rule asks of a Hunspell object (chunspell's ``hunspell.Hunspell``)."""
+
+    def spell(self, word: str) -> bool: ...
+
+
 @cache
-def _hunspell(dic: Path) -> Any:
+def _hunspell(dic: Path) -> Speller:
     """A Hunspell object for ``dic`` and the ``.aff`` beside it (loaded once per process)."""
     try:
-        import hunspell  # type: ignore[import-untyped]
+        import hunspell
     except ImportError:
         raise UnsupportedRule(
             "spelling",
@@ -60,7 +66,8 @@ def _hunspell(dic: Path) -> Any:
     if not dic.with_suffix(".aff").is_file():
         raise ValeError("spelling", f"'{dic.with_suffix('.aff')}' not found")
     dic = _as_vale_reads(dic)
-    return hunspell.Hunspell(dic.stem, hunspell_data_dir=str(dic.parent))
+    speller: Speller = hunspell.Hunspell(dic.stem, hunspell_data_dir=str(dic.parent))
+    return speller
 
 
 def _as_vale_reads(dic: Path) -> Path:
@@ -113,7 +120,7 @@ def builtin_dictionary(ctx: Context) -> Path | None:
             return path
         raise ValeError("spelling", f"NEWSLINT_VALE_DICTIONARY: '{configured}' not found")
     for base in ctx.search_paths:
-        candidate = Path(base) / "config" / "dictionaries" / f"{BUILTIN}.dic"
+        candidate = base / "config" / "dictionaries" / f"{BUILTIN}.dic"
         if candidate.is_file():
             return candidate
     for folder in SYSTEM_DIRS:
@@ -165,7 +172,7 @@ class Spelling(Rule):
     def _dictionaries(self, data: dict[str, Any], ctx: Context) -> list[Path]:
         """The ``.dic`` files the rule names (``aff``/``dic``, ``dictionaries`` in ``dicpath``),
         with Vale's built-in one when it names none or asks to ``append``."""
-        styles = Path(ctx.styles_path) if ctx.styles_path else Path()
+        styles = ctx.styles_path or Path()
         aff, dic = data.get("aff"), data.get("dic")
         if aff and dic:
             aff_path, dic_path = _asset(ctx, str(aff)), _asset(ctx, str(dic))
@@ -220,7 +227,7 @@ class Spelling(Rule):
         return builtin
 
     def _ignore_files(self, data: dict[str, Any], ctx: Context) -> list[Path]:
-        styles = Path(ctx.styles_path) if ctx.styles_path else Path()
+        styles = ctx.styles_path or Path()
         if self.path == "internal":
             return sorted((styles / "config" / "ignore").rglob("*.txt"))
         files = []
@@ -261,7 +268,7 @@ class Spelling(Rule):
         return hits
 
 
-def _spell(hunspell: Any, word: str) -> bool:
+def _spell(hunspell: Speller, word: str) -> bool:
     try:
         return bool(hunspell.spell(word))
     except UnicodeEncodeError:  # a word the dictionary's encoding cannot hold is not in it
@@ -270,15 +277,15 @@ def _spell(hunspell: Any, word: str) -> bool:
 
 def _asset(ctx: Context, name: str) -> Path | None:
     for base in ctx.search_paths:
-        candidate = Path(base) / name
+        candidate = base / name
         if candidate.is_file():
             return candidate
         for folder in ("config/dictionaries", "config/ignore"):
-            candidate = Path(base) / folder / name
+            candidate = base / folder / name
             if candidate.is_file():
                 return candidate
     if ctx.config_path:
-        candidate = Path(ctx.config_path).parent / name
+        candidate = ctx.config_path.parent / name
         if candidate.is_file():
             return candidate
     return None
