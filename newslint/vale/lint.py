@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from newslint.core.document import line_starts
 from newslint.vale import placement
 from newslint.vale.config import LEVELS, ValeConfig
 from newslint.vale.manager import Manager
@@ -236,7 +237,7 @@ class Linter:
             prepared.units = [Unit("text" + real_ext, whole, {})]
         raw_comments = {"off": True} if final_comments.get("off") else {}
         prepared.units.append(Unit("raw" + real_ext, whole, raw_comments))
-        prepared.line_starts = _line_starts(text)
+        prepared.line_starts = line_starts(text)
         return prepared
 
     def run_rule(self, prepared: Prepared, name: str, rule: Rule) -> list[Alert]:
@@ -453,15 +454,6 @@ def _query(comments: dict[str, bool], check: str) -> bool:
     if style and comments.get(style):
         return True
     return comments.get(check, False)
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    index = text.find("\n")
-    while index != -1:
-        starts.append(index + 1)
-        index = text.find("\n", index + 1)
-    return starts
 
 
 def _position(starts: list[int], offset: int) -> tuple[int, int]:
