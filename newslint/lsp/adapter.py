@@ -24,6 +24,7 @@ from newslint.report.rules import explain_markdown
 
 __all__ = [
     "Applicability",
+    "Config",
     "Edit",
     "Finding",
     "LintResult",
@@ -39,6 +40,7 @@ __all__ = [
 ]
 
 PROSE_KINDS = ("headline", "heading", "paragraph")
+_LINE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*")  # indentation and blockquote markers
 
 
 def is_config_name(path: Path) -> bool:
@@ -210,5 +212,6 @@ def _suppression(doc: Document, finding: Finding) -> Edit | None:
     if previous and before.strip() and any(b.start < previous[1] <= b.end for b in prose):
         at = previous[1] - _trailing_break(before)
         return Edit(at, at, " " + comment)
-    prefix = re.match(r"[ \t]*(?:>[ \t]?)*", line).group()  # type: ignore[union-attr]
+    match = _LINE_PREFIX.match(line)  # always matches, if only the empty string
+    prefix = match.group() if match else ""
     return Edit(line_start, line_start, prefix + comment + doc.newline)
