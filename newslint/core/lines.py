@@ -27,14 +27,19 @@ def only_newlines(text: str, start: int = 0, end: int | None = None) -> bool:
 def line_starts(text: str) -> list[int]:
     """Offsets at which the lines of ``text`` start."""
     if only_newlines(text):
-        starts = [0]
-        find = text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        return starts
+        return newline_starts(text)
     return [0, *(m.end() for m in BREAK.finditer(text))]
+
+
+def newline_starts(text: str) -> list[int]:
+    """Offsets after each ``\n`` (and 0): the lines of tools that know no other break."""
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return starts
 
 
 def break_length(text: str, end: int) -> int:

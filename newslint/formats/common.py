@@ -53,9 +53,9 @@ def front_matter(doc: Document, lines: list[Span]) -> tuple[list[Block], int]:
 def has_blank_line_paragraphs(text: str) -> bool:
     """Whether a blank line stands between two lines with text."""
     if not lines.only_newlines(text):
-        blank = [not text[s:e].strip() for s, e in split_lines(text)]
+        empty = [not text[s:e].strip() for s, e in split_lines(text)]
         return any(
-            b and not a and not c for a, b, c in zip(blank, blank[1:], blank[2:], strict=False)
+            b and not a and not c for a, b, c in zip(empty, empty[1:], empty[2:], strict=False)
         )
     for blank in _BLANK_LINE.finditer(text):
         if text[text.rfind("\n", 0, blank.start()) + 1 : blank.start()].strip():

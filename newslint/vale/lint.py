@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from newslint.core.document import line_starts
+from newslint.core.lines import newline_starts
 from newslint.vale import placement
 from newslint.vale.config import LEVELS, ValeConfig
 from newslint.vale.manager import Manager
@@ -237,7 +237,7 @@ class Linter:
             prepared.units = [Unit("text" + real_ext, whole, {})]
         raw_comments = {"off": True} if final_comments.get("off") else {}
         prepared.units.append(Unit("raw" + real_ext, whole, raw_comments))
-        prepared.line_starts = line_starts(text)
+        prepared.line_starts = newline_starts(text)
         return prepared
 
     def run_rule(self, prepared: Prepared, name: str, rule: Rule) -> list[Alert]:
