@@ -15,7 +15,7 @@ from newslint.app.api import fix_document, make_document
 from newslint.app.files import too_large
 from newslint.config import packs as loader
 from newslint.config.project import CONFIG_NAMES, Config, ConfigResolver, find_config_file
-from newslint.core import engine
+from newslint.core import suppression
 from newslint.core.document import Document
 from newslint.core.engine import RuleTimeout, lint
 from newslint.core.errors import NewslintError
@@ -189,7 +189,7 @@ def suppression_edits(
             continue
         changed = doc.with_text(text[: edit.start] + edit.replacement + text[edit.end :])
         moved = finding.start + len(edit.replacement)
-        if engine._suppressed(engine._directives(changed), rule, moved):
+        if suppression.suppressed(suppression.directives(changed), rule, moved):
             found.append((finding, edit))
     return found
 
