@@ -68,7 +68,8 @@ class Check:
                 "problem": problem.kind,
                 "context": opening if len(opening) < 40 else opening[:39] + "…",
             }
-            edits = self._closing(text, problem, closing.get(problem.insert_at, []))
+            group = [] if problem.insert_at is None else closing[problem.insert_at]
+            edits = self._closing(text, problem, group)
             yield Hit(problem.start, problem.start + 1, values, edits)
 
     @staticmethod
