@@ -185,16 +185,19 @@ class Baselines:
 
     def __init__(self, explicit: Path | None, enabled: bool = True) -> None:
         self.enabled = enabled
-        self._loaded: dict[Path, Baseline | None] = {}
+        self._loaded: dict[Path, Baseline | None] = {}  # by the baseline file
+        self._found: dict[Path, Baseline | None] = {}  # by the directory looked in
         self._primary = Baseline.load(explicit) if enabled and explicit else None
         if enabled and self._primary is None:
             self._primary = self._find(Path.cwd())
 
     def _find(self, directory: Path) -> Baseline | None:
-        file = (directory / BASELINE_NAME).resolve()
-        if file not in self._loaded:
-            self._loaded[file] = Baseline.load(file) if file.is_file() else None
-        return self._loaded[file]
+        if directory not in self._found:  # a run asks once a file, of a few directories
+            file = (directory / BASELINE_NAME).resolve()
+            if file not in self._loaded:
+                self._loaded[file] = Baseline.load(file) if file.is_file() else None
+            self._found[directory] = self._loaded[file]
+        return self._found[directory]
 
     def for_root(self, root: Path) -> Baseline | None:
         """The baseline for files under the config rooted at ``root`` (None: none applies)."""
