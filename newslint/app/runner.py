@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from newslint.app import parallel
 from newslint.app.api import fix_document
 from newslint.app.baseline import Baselines, Linted
 from newslint.app.inputs import Input, Source, open_source, sink
@@ -177,8 +178,11 @@ class _Worker:
         return FileReport(report.path, text, report.findings, report.fixed, (), preview)
 
     def jobs(self, source: Source) -> int:
-        """Worker processes: none for little work, grammar checks or a LanguageTool server."""
+        """Worker processes: none for little work (by default: under SMALL_RUN_BYTES), grammar
+        checks or a LanguageTool server."""
         jobs = min(self.options.jobs or default_jobs(), source.max_jobs)
+        if self.options.jobs is None and source.size < parallel.SMALL_RUN_BYTES:
+            return 1  # by default, a small run is done sooner without worker processes
         if jobs > 1 and self.options.require_grammar:
             return 1
         if jobs > 1:
@@ -264,7 +268,7 @@ def run(options: RunOptions) -> int:
     if jobs > 1:
         build_args = (options, color, streamed)
         outcomes = ordered_map_with_context(
-            _Worker.process_in_worker, pending, jobs, _Worker.build, build_args
+            _Worker.process_in_worker, pending, jobs, _Worker.build, build_args, Input.size
         )
     else:
         outcomes = map(ctx.process, pending)
