@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from newslint.app import stats
+from newslint.app import corpus_cli, stats
 from newslint.app.baseline import BASELINE_NAME, Baseline, Linted
 from newslint.app.inputs import iter_inputs
 from newslint.app.options import RunOptions
@@ -93,6 +93,7 @@ def _running() -> argparse.ArgumentParser:
     )
     add("--text-field", default="text", metavar="F", help="--jsonl: field with the text")
     add("--id-field", default="id", metavar="I", help="--jsonl: field with the record id")
+    corpus_cli.add_arguments(running)
     return running
 
 
@@ -144,6 +145,7 @@ def _parser() -> argparse.ArgumentParser:
         "--baseline", type=Path, default=Path(BASELINE_NAME), metavar="FILE", help="file to write"
     )
     _flags(baseline, {"--prune": "only remove entries no finding matches any more"})
+    corpus_cli.add_learn_parser(sub, [common])
     return parser
 
 
@@ -225,6 +227,10 @@ def _baseline(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def _learn(args: argparse.Namespace) -> int:
+    return corpus_cli.run_learn(_options(args))
+
+
 def _stats(args: argparse.Namespace) -> int:
     return stats.run(_options(args), args.format)
 
@@ -236,6 +242,7 @@ COMMANDS = {
     "explain": _explain,
     "baseline": _baseline,
     "stats": _stats,
+    "learn": _learn,
 }
 
 

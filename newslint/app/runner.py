@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from newslint.app import parallel
+from newslint.app import corpus_cli, corpus_run, parallel
 from newslint.app.api import fix_document
 from newslint.app.baseline import Baselines, Linted
+from newslint.app.corpus_run import CorpusRun
 from newslint.app.inputs import Input, Source, open_source, sink
 from newslint.app.options import RunOptions
 from newslint.app.output import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, emit, print_error, use_color
@@ -81,12 +82,15 @@ class _Worker:
     resolver: ConfigResolver
     baselines: Baselines
     caches: dict[Path, FindingsCache] = field(default_factory=dict)
+    corpus: CorpusRun | None = None  # --corpus: the evidence of the first pass
 
     @classmethod
-    def build(cls, options: RunOptions, color: bool, streamed: bool) -> _Worker:
+    def build(
+        cls, options: RunOptions, color: bool, streamed: bool, corpus: CorpusRun | None = None
+    ) -> _Worker:
         enabled = not options.no_baseline and options.feed is None  # a feed has no baseline
         baselines = Baselines(options.baseline, enabled=enabled)
-        return cls(options, color, streamed, options.resolver(), baselines)
+        return cls(options, color, streamed, options.resolver(), baselines, corpus=corpus)
 
     @property
     def reporter(self) -> Reporter:
@@ -108,6 +112,7 @@ class _Worker:
         try:
             baseline = self.baselines.for_root(config.root)
             doc = inp.read(config)
+            corpus_run.for_document(self.corpus, inp, doc, config)
             if self.options.fixing:
                 report = self._fix(inp, doc, rules, outcome)
             else:
@@ -138,7 +143,7 @@ class _Worker:
     def _lint(self, doc: Document, rules: Rules, config: Config) -> list[Finding]:
         """``lint`` through the findings cache; grammar rules ask a server and keep their own."""
         options = self.options
-        if not options.cache or options.require_grammar or options.feed:
+        if not options.cache or options.require_grammar or options.feed or doc.corpus:
             return lint(doc, rules)  # --require-grammar must see the grammar rules run
         if any(_asks_server(rule) for rule in rules):
             return lint(doc, rules)
@@ -254,19 +259,24 @@ class _Run:
 
 def run(options: RunOptions) -> int:
     """``check``/``fix`` as ``options`` say; returns the exit code."""
+    if options.engine != "local":
+        return corpus_cli.run_engine(options)
     reporter = REPORTERS[options.format]
-    source = open_source(options, options.resolver())
+    resolver = options.resolver()
+    corpus = corpus_run.prepare(options, resolver) if options.corpus else None
+    source = open_source(options, resolver)
+    _ = resolver.for_path(source.config_path).profile  # a broken profile: one error in all
     stream = sys.stderr if source.to_stdout else sys.stdout
     streamed = reporter.streamed and not (options.statistics or options.show_fixes)
     streamed = streamed and options.output_file is None
     streamed = streamed and (not options.fixing or source.unbounded)
     color = use_color(options.color, stream)
-    ctx = _Worker.build(options, color, streamed)
+    ctx = _Worker.build(options, color, streamed, corpus)
     status.reset_problems()
     jobs = ctx.jobs(source)
     inputs, pending = itertools.tee(source.inputs)
     if jobs > 1:
-        build_args = (options, color, streamed)
+        build_args = (options, color, streamed, corpus)
         outcomes = ordered_map_with_context(
             _Worker.process_in_worker, pending, jobs, _Worker.build, build_args, Input.size
         )

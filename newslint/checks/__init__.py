@@ -21,6 +21,7 @@ KINDS = (
     "mojibake",
     "name_case",
     "pattern",
+    "repeated_across_corpus",
     "repeated_block",
     "repeated_word",
     "sentence_case",

@@ -22,6 +22,8 @@ from newslint.config.plugins import load_plugins
 from newslint.config.validation import OptionError, build, option
 from newslint.core.errors import NewslintError
 from newslint.core.model import Rule, Severity, SeverityName
+from newslint.corpus.profile import Profile
+from newslint.corpus.profile import load as load_profile
 from newslint.integrations.backends import GrammarSettings
 from newslint.integrations.languagetool import LanguageToolSettings, settings_from_env
 
@@ -64,6 +66,7 @@ class Settings:
     grammar: dict[str, Any] = field(default_factory=dict)  # GrammarSettings keys
     max_file_size: int = option(1_000_000, minimum=0)  # bytes; larger: an error (0: no limit)
     plugins: list[str] = field(default_factory=list)  # entry points (newslint.checks) to load
+    profile: str | None = None  # corpus evidence saved by ``newslint learn``
 
 
 def _toml_line(text: str, key: str) -> int:
@@ -198,6 +201,8 @@ class _Loader:
         own = {k: getattr(settings, k) for k in raw if k != "extends"}
         packs = own.get("packs", [])
         own["packs"] = [str(self._inside(path, p, "packs", line_of("packs"))) for p in packs]
+        if own.get("profile"):
+            own["profile"] = str(self._inside(path, own["profile"], "profile", line_of("profile")))
         values = _merge(values, own)
         values.setdefault("_lines", {})
         values["_lines"] = {**values["_lines"], **{k: (path, line_of(k)) for k in raw}}
@@ -237,6 +242,17 @@ class Config:
         self.settings = Settings(**values)
         self.languagetool = settings_from_env(LanguageToolSettings(**self.settings.languagetool))
         self.grammar = GrammarSettings(**self.settings.grammar)
+
+    @cached_property
+    def profile(self) -> Profile | None:
+        """The corpus evidence the ``profile`` key names (read once; None without one)."""
+        if not self.settings.profile:
+            return None
+        try:
+            return load_profile(Path(self.settings.profile))
+        except NewslintError as exc:
+            where = self._where("profile")
+            raise NewslintError(f"profile: {exc}", path=where["path"], line=where["line"]) from None
 
     def _where(self, key: str) -> dict[str, Any]:
         path, line = self._lines.get(key, (self.path, None))

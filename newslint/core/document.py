@@ -63,10 +63,11 @@ class Document:
         self.newline = "\r\n" if "\r\n" in text else "\n"
         self.paragraph_breaks = paragraph_breaks
         self.memo: dict[tuple[Any, ...], Any] = {}  # data several checks derive alike
+        self.corpus: object = None  # what the site's other pages say (newslint.corpus.context)
 
     def with_text(self, text: str) -> Document:
-        """A document like this one (path, format, encoding, BOM) holding ``text``."""
-        return Document(
+        """A document like this one (path, format, encoding, BOM, corpus) holding ``text``."""
+        doc = Document(
             text,
             self.path,
             self.format,
@@ -74,6 +75,8 @@ class Document:
             encoding=self.encoding,
             paragraph_breaks=self.paragraph_breaks,
         )
+        doc.corpus = self.corpus
+        return doc
 
     def to_bytes(self, text: str | None = None) -> bytes:
         """Encode ``text`` (default: this document's) as the file was: same encoding and BOM."""
