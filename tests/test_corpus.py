@@ -194,3 +194,43 @@ def test_evidence_memory_is_bounded_and_counts_are_lower_bounds() -> None:
     other.add("s", {1, 3})
     merged = evidence.merge(other)
     assert merged.counts[1] == 5001 and merged.sites["s"] == 5001
+
+
+TEASERS = [
+    "Storm closes the valley road for a week",
+    "Library opens new wing on Route 9",
+    "Council names new fire chief",
+    "Bakery wins state prize for rye bread",
+    "Bridge repairs to start in June",
+    "Teachers back new contract",
+]
+
+
+def test_the_line_model_finds_rotating_teasers_beside_the_chrome(site, capsys) -> None:
+    for number in range(6):
+        path = site / f"story-{number}.txt"
+        lines = path.read_text(encoding="utf-8").split("\n")
+        lines[6:6] = [TEASERS[number], TEASERS[(number + 1) % 6]]  # after "More stories..."
+        path.write_text("\n".join(lines), encoding="utf-8")
+    found = _findings(capsys, "--corpus", str(site))
+    model = {(Path(f["path"]).name, f["line"]) for f in found if f["rule"] == "NL221"}
+    assert model == {(f"story-{n}.txt", line) for n in range(6) for line in (7, 8)}
+    assert all(f["fix"]["applicability"] == "unsafe" for f in found if f["rule"] == "NL221")
+    repeated = {(Path(f["path"]).name, f["line"]) for f in found if f["rule"] == "NL220"}
+    assert not model & repeated  # a line is reported once
+    assert not {line for _, line in model | repeated} & {3, 4}  # the story is left alone
+    assert not [f for f in _findings(capsys, str(site)) if f["rule"] == "NL221"]
+
+
+def test_a_pack_naming_a_missing_model_is_a_one_line_error(tmp_path) -> None:
+    from newslint.config.packs import load_pack
+    from newslint.core.errors import NewslintError
+
+    pack = tmp_path / "mine.yaml"
+    pack.write_text(
+        "description: Mine.\nrules:\n  - id: MY101\n    name: my-model\n    kind: line_model\n"
+        "    category: boilerplate\n    severity: info\n    message: m\n    description: d\n"
+        "    model: missing.json\n"
+    )
+    with pytest.raises(NewslintError, match=r"rule MY101\(my-model\): key 'model': no built-in"):
+        load_pack(pack)

@@ -17,6 +17,7 @@ KINDS = (
     "entity",
     "glued",
     "grammar",
+    "line_model",
     "metric",
     "mojibake",
     "name_case",

@@ -7,8 +7,12 @@ flagged when at least ``min_documents`` other documents of the site hold it, nor
 they are at least ``min_share`` of the site's other documents. Copies of the article itself (a
 syndicated story published again) are not others. Without evidence the kind finds nothing.
 
-The fix deletes the unit; it is safe only when ``safe_min_documents`` others and a share of
-``safe_min_share`` hold it, else unsafe.
+The fix deletes the unit. It is safe only when ``safe_min_documents`` others and a share of
+``safe_min_share`` hold it and the unit before or after it too (chrome comes in blocks; a lone
+repeated line amid the story may be a subhead that chrome elsewhere happens to share), else
+unsafe. A unit on less than ``safe_min_share`` of the pages is not flagged when a long line of
+this page alone follows it: it is likely this story's headline or subhead, shown as a teaser
+elsewhere.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from newslint.core.blocks import Block
 from newslint.core.document import Document
 from newslint.core.model import Applicability, Hit
 from newslint.corpus.context import view_of
-from newslint.corpus.evidence import SiteView
+from newslint.corpus.evidence import LONG_UNIT_WORDS, SiteView
 from newslint.corpus.units import lines
 
 CAN_FIX = True
@@ -48,10 +52,30 @@ class Check:
         view = view_of(doc)
         if view is None or view.documents < 2:
             return
-        for start, end in self._units(doc, blocks):
-            hit = self._judge(doc, view, start, end)
-            if hit is not None:
-                yield hit
+        units = list(self._units(doc, blocks))
+        judged = [self._others(doc, view, start, end) for start, end in units]
+        for index, ((start, end), (others, share)) in enumerate(zip(units, judged, strict=True)):
+            options = self.options
+            if others < options.min_documents or share < options.min_share:
+                continue
+            certain = self._certain(others, share)
+            teased = share < options.safe_min_share  # as often as a teaser may be
+            if teased and self._leads_story(doc, units, judged, index):
+                continue
+            company = [judged[i] for i in (index - 1, index + 1) if 0 <= i < len(judged)]
+            certain = certain and any(self._certain(*c) for c in company)
+            yield self._hit(doc, view, start, end, others, share, certain)
+
+    @staticmethod
+    def _leads_story(
+        doc: Document, units: list[tuple[int, int]], judged: list[tuple[int, float]], index: int
+    ) -> bool:
+        """Whether the unit is followed by a long line no other page holds: the headline or a
+        subhead of this story, which other pages of the site may show as a teaser."""
+        if index + 1 >= len(units) or judged[index + 1][0]:
+            return False
+        start, end = units[index + 1]
+        return doc.text.count(" ", start, end) + 1 >= LONG_UNIT_WORDS
 
     def _units(self, doc: Document, blocks: list[Block]) -> Iterator[tuple[int, int]]:
         text, most = doc.text, self.options.max_length
@@ -59,22 +83,25 @@ class Check:
             if self.options.unit == "paragraph":
                 spans: Iterator[tuple[int, int]] = iter([(block.start, block.end)])
             else:
-                spans = (
-                    (block.start + s, block.start + e)
-                    for s, e in lines(text[block.start : block.end])
-                )
+                piece = text[block.start : block.end]
+                spans = ((block.start + s, block.start + e) for s, e in lines(piece))
             yield from ((s, e) for s, e in spans if e - s <= most)
 
-    def _judge(self, doc: Document, view: SiteView, start: int, end: int) -> Hit | None:
-        unit = doc.text[start:end]
-        others = view.others(unit)
-        share = view.share(others)
+    @staticmethod
+    def _others(doc: Document, view: SiteView, start: int, end: int) -> tuple[int, float]:
+        others = view.others(doc.text[start:end])
+        return others, view.share(others)
+
+    def _certain(self, others: int, share: float) -> bool:
         options = self.options
-        if others < options.min_documents or share < options.min_share:
-            return None
-        certain = others >= options.safe_min_documents and share >= options.safe_min_share
+        return others >= options.safe_min_documents and share >= options.safe_min_share
+
+    @staticmethod
+    def _hit(
+        doc: Document, view: SiteView, start: int, end: int, others: int, share: float, safe: bool
+    ) -> Hit:
+        unit = doc.text[start:end]
         first, last = doc.line_span(start)[0], doc.line_span(end)[1]
         values = {"match": unit, "others": others, "share": f"{share:.0%}", "site": view.site}
-        edit = line_deletion(doc, first, last)
-        applicability = None if certain else Applicability.UNSAFE
-        return Hit(start, end, values, (edit,), applicability)
+        applicability = None if safe else Applicability.UNSAFE
+        return Hit(start, end, values, (line_deletion(doc, first, last),), applicability)
