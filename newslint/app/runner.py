@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -261,11 +262,22 @@ def run(options: RunOptions) -> int:
     """``check``/``fix`` as ``options`` say; returns the exit code."""
     if options.engine != "local":
         return corpus_cli.run_engine(options)
-    reporter = REPORTERS[options.format]
     resolver = options.resolver()
     corpus = corpus_run.prepare(options, resolver) if options.corpus else None
     source = open_source(options, resolver)
     _ = resolver.for_path(source.config_path).profile  # a broken profile: one error in all
+    return deliver(options, source, corpus, _local_outcomes)
+
+
+Outcomes = Callable[[_Worker, Source], Iterable[tuple[Input, Outcome]]]
+
+
+def deliver(
+    options: RunOptions, source: Source, corpus: CorpusRun | None, outcomes: Outcomes
+) -> int:
+    """Write out each input's outcome, as ``outcomes`` gives them in input order (processed
+    here, by worker processes or on a cluster), then the report; returns the exit code."""
+    reporter = REPORTERS[options.format]
     stream = sys.stderr if source.to_stdout else sys.stdout
     streamed = reporter.streamed and not (options.statistics or options.show_fixes)
     streamed = streamed and options.output_file is None
@@ -273,23 +285,28 @@ def run(options: RunOptions) -> int:
     color = use_color(options.color, stream)
     ctx = _Worker.build(options, color, streamed, corpus)
     status.reset_problems()
-    jobs = ctx.jobs(source)
-    inputs, pending = itertools.tee(source.inputs)
-    if jobs > 1:
-        build_args = (options, color, streamed, corpus)
-        outcomes = ordered_map_with_context(
-            _Worker.process_in_worker, pending, jobs, _Worker.build, build_args, Input.size
-        )
-    else:
-        outcomes = map(ctx.process, pending)
     main = _Run(ctx, source, stream)
     with sink(source.output) as write:
-        for inp, outcome in zip(inputs, outcomes, strict=True):
+        for inp, outcome in outcomes(ctx, source):
             write(outcome.output)
             main.show(inp, outcome)
     if source.progress:
         source.progress.close()
     return main.finish()
+
+
+def _local_outcomes(ctx: _Worker, source: Source) -> Iterable[tuple[Input, Outcome]]:
+    """Each input with its outcome, from this process or ``-j`` worker processes."""
+    jobs = ctx.jobs(source)
+    inputs, pending = itertools.tee(source.inputs)
+    if jobs > 1:
+        build_args = (ctx.options, ctx.color, ctx.streamed, ctx.corpus)
+        outcomes = ordered_map_with_context(
+            _Worker.process_in_worker, pending, jobs, _Worker.build, build_args, Input.size
+        )
+    else:
+        outcomes = map(ctx.process, pending)
+    return zip(inputs, outcomes, strict=True)
 
 
 def _diff(name: str, before: str, after: str) -> str:
