@@ -100,6 +100,6 @@ def run_learn(options: RunOptions) -> int:
 
 def run_engine(options: RunOptions) -> int:
     """``check``/``fix`` on another engine than this process and its workers."""
-    from newslint.app import dask_engine  # the optional extra newslint[dask]
+    from newslint.app.dask_engine import run  # the optional extra newslint[dask]
 
-    return dask_engine.run(options)
+    return run(options)
