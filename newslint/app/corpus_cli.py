@@ -43,9 +43,9 @@ def add_arguments(running: argparse.ArgumentParser) -> None:
     add(
         "--partition-size",
         type=_megabytes,
-        default=64 * 1024 * 1024,
+        default=16 * 1024 * 1024,
         metavar="MB",
-        help="--engine dask: megabytes of input per partition (default 64)",
+        help="--engine dask: megabytes of input per partition (default 16)",
     )
 
 

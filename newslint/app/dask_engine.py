@@ -1,9 +1,9 @@
 """``check``/``fix --engine dask``: the records of a feed linted on a Dask cluster.
 
 The feed (JSON Lines, or Parquet through pyarrow) is cut into partitions of about
-``--partition-size`` bytes (line-aligned byte ranges, or groups of Parquet row groups). With
-``--corpus`` a first pass counts each partition's units on the workers and the counts are
-merged here (bounded, :mod:`newslint.corpus.evidence`); a worker plugin then gives every worker
+``--partition-size`` bytes, smaller when that would give a worker fewer than four (line-aligned
+byte ranges, or runs of Parquet row groups). With ``--corpus`` a first pass counts each
+partition's units on the workers and the counts are merged here (bounded, :mod:`newslint.corpus.evidence`); a worker plugin then gives every worker
 the run's options and evidence, from which it builds its rules once. The second pass lints or
 fixes each partition; results come back in feed order, a few partitions per worker in flight,
 and are written out as a local run writes them (:func:`newslint.app.runner.deliver`): the same
@@ -42,6 +42,7 @@ except ImportError:  # the optional extra is not installed
     ) from None
 
 PLUGIN = "newslint"
+MIN_PARTITION = 256 * 1024  # bytes: smaller partitions cost more to schedule than to lint
 
 
 class Partition(NamedTuple):
@@ -228,10 +229,13 @@ def _run(options: RunOptions) -> int:
     if not feed.is_file():
         raise NewslintError("no such file", path=str(feed))
     parquet = feed.suffix.lower() == ".parquet"
-    size = options.partition_size
-    parts = parquet_partitions(feed, size) if parquet else jsonl_partitions(feed, size)
     with _client(options) as client:
-        window = 2 * max(1, len(client.scheduler_info()["workers"]))
+        workers = max(1, len(client.scheduler_info()["workers"]))
+        window = 2 * workers
+        # a small feed still gives every worker a few partitions
+        spread = max(MIN_PARTITION, feed.stat().st_size // (4 * workers))
+        size = min(options.partition_size, spread)
+        parts = parquet_partitions(feed, size) if parquet else jsonl_partitions(feed, size)
         corpus = None
         if options.corpus:
             corpus, parts = _first_pass(client, options, parts, window)

@@ -43,7 +43,7 @@ class RunOptions(NamedTuple):
     site_field: str = "url"  # the field (or front-matter key) naming a document's site
     engine: str = "local"  # or "dask"
     scheduler: str | None = None  # --engine dask: an existing cluster's scheduler
-    partition_size: int = 64 * 1024 * 1024  # --engine dask: bytes of input per partition
+    partition_size: int = 16 * 1024 * 1024  # --engine dask: bytes of input per partition
 
     def resolver(self) -> ConfigResolver:
         return ConfigResolver(self.config, self.overrides)
