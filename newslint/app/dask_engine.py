@@ -3,12 +3,13 @@
 The feed (JSON Lines, or Parquet through pyarrow) is cut into partitions of about
 ``--partition-size`` bytes, smaller when that would give a worker fewer than four (line-aligned
 byte ranges, or runs of Parquet row groups). With ``--corpus`` a first pass counts each
-partition's units on the workers and the counts are merged here (bounded, :mod:`newslint.corpus.evidence`); a worker plugin then gives every worker
-the run's options and evidence, from which it builds its rules once. The second pass lints or
-fixes each partition; results come back in feed order, a few partitions per worker in flight,
-and are written out as a local run writes them (:func:`newslint.app.runner.deliver`): the same
-findings, the same fixed feed. ``--output``/``--output-file`` ending in ``.parquet`` write the
-fixed feed or the findings as Parquet.
+partition's units on the workers and the counts are merged here (bounded, see
+:mod:`newslint.corpus.evidence`). A worker plugin then gives every worker the run's options and
+evidence, from which it builds its rules once. The second pass lints or fixes each partition;
+results come back in feed order, a few partitions per worker in flight, and are written out as
+a local run writes them (:func:`newslint.app.runner.deliver`): the same findings, the same
+fixed feed. ``--output``/``--output-file`` ending in ``.parquet`` write the fixed feed or the
+findings as Parquet.
 
 A ``LocalCluster`` of one single-threaded worker process per core (``-j`` workers) is started
 unless ``--scheduler`` names a running one (whose workers must reach the feed's path).
