@@ -234,3 +234,19 @@ def test_a_pack_naming_a_missing_model_is_a_one_line_error(tmp_path) -> None:
     )
     with pytest.raises(NewslintError, match=r"rule MY101\(my-model\): key 'model': no built-in"):
         load_pack(pack)
+
+
+def test_the_python_api_takes_evidence() -> None:
+    from newslint import fix_text, lint_text
+    from newslint.corpus import Evidence, document_keys
+
+    pages = [_page(number, body) for number, body in enumerate(BODIES)]
+    evidence = Evidence()
+    for text in pages:
+        evidence.add("courier", document_keys(text, "courier"))
+    found = lint_text(pages[2], path="a.txt", corpus=(evidence, "courier"))
+    assert sorted(f.line for f in found if f.rule == "NL220") == [1, 2, 5, 6, 7]
+    assert not [f for f in lint_text(pages[2], path="a.txt") if f.rule == "NL220"]
+    fixed = fix_text(pages[2], path="a.txt", corpus=(evidence, "courier"), unsafe=True)
+    assert fixed.text == f"{BODIES[2][0]}\n{BODIES[2][1]}\n"
+    assert not [f for f in lint_text(pages[2], corpus=(evidence, "gazette")) if f.rule == "NL220"]

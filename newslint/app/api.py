@@ -12,8 +12,11 @@ from newslint.core.document import Document
 from newslint.core.engine import RuleTimeout, lint
 from newslint.core.fixer import FixResult, fix
 from newslint.core.model import Applicability, Finding, Rule
+from newslint.corpus.context import attach
+from newslint.corpus.evidence import Evidence
 from newslint.formats import open_document
 
+Corpus = tuple[Evidence, str]  # evidence, and the site the text belongs to
 Stamp = tuple[int, int] | None
 REDISCOVER_AFTER = 2.0  # seconds: how long a folder's config file is taken as found
 
@@ -118,13 +121,25 @@ def fix_document(
         raise RuleTimeout(doc.path, slow, findings)
 
 
+def _document(text: str, path: str | None, cfg: Config, corpus: Corpus | None) -> Document:
+    doc = make_document(text, path, cfg)
+    if corpus is not None:
+        attach(doc, *corpus)
+    return doc
+
+
 def lint_text(
-    text: str, *, path: str | None = None, config: Config | str | Path | None = None
+    text: str,
+    *,
+    path: str | None = None,
+    config: Config | str | Path | None = None,
+    corpus: Corpus | None = None,
 ) -> list[Finding]:
     """Findings for ``text``. ``path`` selects Markdown handling and per-path config;
-    ``config`` is a Config, a config file path, or None to discover one from ``path``."""
+    ``config`` is a Config, a config file path, or None to discover one from ``path``;
+    ``corpus`` is corpus evidence and the text's site (see :mod:`newslint.corpus`)."""
     cfg = _resolve(path, config)
-    doc = make_document(text, path, cfg)
+    doc = _document(text, path, cfg, corpus)
     return lint(doc, cfg.rules_for(Path(path) if path else None))
 
 
@@ -134,9 +149,10 @@ def fix_text(
     path: str | None = None,
     config: Config | str | Path | None = None,
     unsafe: bool = False,
+    corpus: Corpus | None = None,
 ) -> FixResult:
     """Fix ``text``: returns a FixResult with ``text``, ``fixed`` and ``remaining`` findings."""
     cfg = _resolve(path, config)
-    doc = make_document(text, path, cfg)
+    doc = _document(text, path, cfg, corpus)
     minimum = Applicability.UNSAFE if unsafe else Applicability.SAFE
     return fix_document(doc, cfg.rules_for(Path(path) if path else None), minimum)

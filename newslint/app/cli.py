@@ -178,7 +178,8 @@ def _output_format(name: str) -> str:
 
 def _run(args: argparse.Namespace) -> int:
     fmt = _output_format(args.format)
-    return run(_options(args, fixing=args.command == "fix", format=fmt))
+    options = _options(args, fixing=args.command == "fix", format=fmt)
+    return run(options) if options.engine == "local" else corpus_cli.run_engine(options)
 
 
 def _rules(args: argparse.Namespace) -> int:

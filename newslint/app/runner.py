@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from newslint.app import corpus_cli, corpus_run, parallel
+from newslint.app import corpus_run, parallel
 from newslint.app.api import fix_document
 from newslint.app.baseline import Baselines, Linted
 from newslint.app.corpus_run import CorpusRun
@@ -260,8 +260,6 @@ class _Run:
 
 def run(options: RunOptions) -> int:
     """``check``/``fix`` as ``options`` say; returns the exit code."""
-    if options.engine != "local":
-        return corpus_cli.run_engine(options)
     resolver = options.resolver()
     corpus = corpus_run.prepare(options, resolver) if options.corpus else None
     source = open_source(options, resolver)
