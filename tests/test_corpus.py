@@ -4,6 +4,7 @@ syndicated copies are content, profiles are checked, and memory stays bounded.""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -250,3 +251,28 @@ def test_the_python_api_takes_evidence() -> None:
     fixed = fix_text(pages[2], path="a.txt", corpus=(evidence, "courier"), unsafe=True)
     assert fixed.text == f"{BODIES[2][0]}\n{BODIES[2][1]}\n"
     assert not [f for f in lint_text(pages[2], corpus=(evidence, "gazette")) if f.rule == "NL220"]
+
+
+def test_corpus_with_worker_processes_matches_one_process(site, capsys) -> None:
+    one = _findings(capsys, "--corpus", "-j", "1", str(site))
+    two = _findings(capsys, "--corpus", "-j", "2", str(site))
+    assert one == two and any(f["rule"] == "NL220" for f in one)
+
+
+def test_learn_from_a_feed(tmp_path, capsys) -> None:
+    feed = tmp_path / "feed.jsonl"
+    records = [
+        {"id": n, "link": f"https://courier.example/{n}", "text": _page(n, body)}
+        for n, body in enumerate(BODIES)
+    ]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records) + "{broken\n")
+    profile = tmp_path / "p.json"
+    assert main(["learn", "--jsonl", str(feed), "--site-field", "link", "-o", str(profile)]) == 0
+    err = capsys.readouterr().err
+    assert "Learnt from 6 documents of 1 site" in err and "p.json" in err
+    assert "feed.jsonl:7: not a JSON object" in err  # warned, not learnt from
+    saved = json.loads(profile.read_text())
+    assert saved["sites"] == {"courier.example": 6} and saved["site_field"] == "link"
+    umask = os.umask(0)
+    os.umask(umask)
+    assert profile.stat().st_mode & 0o777 == 0o666 & ~umask  # as an ordinary new file

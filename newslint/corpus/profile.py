@@ -13,6 +13,7 @@ import base64
 import hashlib
 import json
 import os
+import sys
 import tempfile
 from array import array
 from collections import Counter
@@ -42,8 +43,8 @@ def _digest(keys: bytes, counts: bytes) -> str:
 def save(path: Path, evidence: Evidence, site_field: str) -> None:
     """Write ``evidence`` as a profile, atomically."""
     kept = evidence.repeated(MIN_COUNT)
-    keys = array("Q", kept.counts.keys()).tobytes()
-    counts = array("I", kept.counts.values()).tobytes()
+    keys = _little_endian(array("Q", kept.counts.keys()))
+    counts = _little_endian(array("I", kept.counts.values()))
     data: dict[str, Any] = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -57,10 +58,22 @@ def save(path: Path, evidence: Evidence, site_field: str) -> None:
         "counts": base64.b64encode(counts).decode("ascii"),
         "digest": _digest(keys, counts),
     }
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.resolve().parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.resolve().parent)
+    except OSError as exc:
+        raise NewslintError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         json.dump(data, handle)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's 0600
     os.replace(tmp, path)
+
+
+def _little_endian(values: array[int]) -> bytes:
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values.tobytes()
 
 
 def load(path: Path) -> Profile:
@@ -95,6 +108,9 @@ def _evidence(data: dict[str, Any]) -> Evidence:
     keys, counts = array("Q"), array("I")
     keys.frombytes(keys_bytes)
     counts.frombytes(counts_bytes)
+    if sys.byteorder == "big":
+        keys.byteswap()
+        counts.byteswap()
     if len(keys) != len(counts):
         raise ValueError("keys and counts differ in number")
     evidence = Evidence()
