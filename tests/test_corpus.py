@@ -14,6 +14,7 @@ from newslint.corpus.evidence import Evidence
 from newslint.corpus.sites import front_matter_value, site_name
 from newslint.corpus.units import document_keys, normal
 
+NAV = "Home | News | Sport | Weather"
 TEMPLATE = [
     "Riverton Courier",
     "Home | News | Sport | Weather",
@@ -276,3 +277,47 @@ def test_learn_from_a_feed(tmp_path, capsys) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert profile.stat().st_mode & 0o777 == 0o666 & ~umask  # as an ordinary new file
+
+
+MORE_BODIES = [
+    (
+        "The harbour master said the new pier will take two more years to finish.",
+        "Fishermen want a say.",
+    ),
+    (
+        "Volunteers planted four hundred trees along the river path over the long weekend.",
+        "More are planned.",
+    ),
+    (
+        "The hospital will hire forty nurses this year to shorten waiting times in its wards.",
+        "Unions welcomed it.",
+    ),
+    (
+        "A storm knocked out power to six thousand homes overnight, and crews worked all night.",
+        "Most have power back.",
+    ),
+    (
+        "The museum reopens on Saturday with a wing devoted to the valley's old mills.",
+        "Entry stays free.",
+    ),
+    (
+        "The county will repave the main road through town next summer, closing a lane.",
+        "Detours will be signed.",
+    ),
+]
+
+
+def test_safe_deletions_need_a_block_of_chrome_on_most_pages(site, capsys) -> None:
+    for number, body in enumerate(MORE_BODIES, start=6):  # twelve pages: eleven others each
+        (site / f"story-{number}.txt").write_text(_page(number, body), encoding="utf-8")
+    found = _findings(capsys, "--corpus", str(site / "story-3.txt"), str(site))
+    mine = {
+        f["line"]: f["fix"]["applicability"]
+        for f in found
+        if f["path"].endswith("story-3.txt") and f["rule"] == "NL220"
+    }
+    assert mine == {1: "unsafe", 2: "unsafe", 5: "safe", 6: "safe", 7: "safe"}  # a run of three
+    assert main(["fix", "--corpus", str(site)]) == 1  # the top two lines remain (unsafe)
+    capsys.readouterr()
+    text = (site / "story-3.txt").read_text(encoding="utf-8")
+    assert text == f"Riverton Courier\n{NAV}\n{BODIES[3][0]}\n{BODIES[3][1]}\n"

@@ -8,11 +8,11 @@ they are at least ``min_share`` of the site's other documents. Copies of the art
 syndicated story published again) are not others. Without evidence the kind finds nothing.
 
 The fix deletes the unit. It is safe only when ``safe_min_documents`` others and a share of
-``safe_min_share`` hold it and the unit before or after it too (chrome comes in blocks; a lone
-repeated line amid the story may be a subhead that chrome elsewhere happens to share), else
-unsafe. A unit on less than ``safe_min_share`` of the pages is not flagged when a long line of
-this page alone follows it: it is likely this story's headline or subhead, shown as a teaser
-elsewhere.
+``safe_min_share`` hold it and it stands in a run of three such units (chrome comes in blocks;
+a repeated line or two amid the story may be a subhead that chrome elsewhere happens to
+share), else unsafe. A unit on less than ``safe_min_share`` of the pages is not flagged when a
+long line of this page alone follows it: it is likely this story's headline or subhead, shown
+as a teaser elsewhere.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from newslint.corpus.evidence import LONG_UNIT_WORDS, SiteView
 from newslint.corpus.units import lines
 
 CAN_FIX = True
+SAFE_RUN = 3  # certain units in a row whose deletions are safe: chrome comes in blocks
 NEEDS_CORPUS = True  # finds nothing without corpus evidence (tests/test_corpus.py shows it)
 
 
@@ -54,17 +55,15 @@ class Check:
             return
         units = list(self._units(doc, blocks))
         judged = [self._others(doc, view, start, end) for start, end in units]
+        safe = _in_runs([self._certain(*j) for j in judged], SAFE_RUN)
+        options = self.options
         for index, ((start, end), (others, share)) in enumerate(zip(units, judged, strict=True)):
-            options = self.options
             if others < options.min_documents or share < options.min_share:
                 continue
-            certain = self._certain(others, share)
             teased = share < options.safe_min_share  # as often as a teaser may be
             if teased and self._leads_story(doc, units, judged, index):
                 continue
-            company = [judged[i] for i in (index - 1, index + 1) if 0 <= i < len(judged)]
-            certain = certain and any(self._certain(*c) for c in company)
-            yield self._hit(doc, view, start, end, others, share, certain)
+            yield self._hit(doc, view, start, end, others, share, safe[index])
 
     @staticmethod
     def _leads_story(
@@ -105,3 +104,17 @@ class Check:
         values = {"match": unit, "others": others, "share": f"{share:.0%}", "site": view.site}
         applicability = None if safe else Applicability.UNSAFE
         return Hit(start, end, values, (line_deletion(doc, first, last),), applicability)
+
+
+def _in_runs(flags: list[bool], length: int) -> list[bool]:
+    """Whether each flag is set and in a run of at least ``length`` set flags."""
+    result = [False] * len(flags)
+    start = 0
+    while start < len(flags):
+        end = start
+        while end < len(flags) and flags[end]:
+            end += 1
+        if end - start >= length:
+            result[start:end] = [True] * (end - start)
+        start = end + 1
+    return result
