@@ -321,3 +321,13 @@ def test_safe_deletions_need_a_block_of_chrome_on_most_pages(site, capsys) -> No
     capsys.readouterr()
     text = (site / "story-3.txt").read_text(encoding="utf-8")
     assert text == f"Riverton Courier\n{NAV}\n{BODIES[3][0]}\n{BODIES[3][1]}\n"
+
+
+def test_a_baseline_records_what_the_profile_finds(site, tmp_path, capsys) -> None:
+    assert main(["learn", str(site), "-o", str(tmp_path / "p.json")]) == 0
+    (tmp_path / ".newslint.yaml").write_text("profile: p.json\n")
+    baseline = tmp_path / "baseline.json"
+    assert main(["baseline", "--baseline", str(baseline), str(site)]) == 0
+    capsys.readouterr()
+    assert main(["check", "--no-cache", "--baseline", str(baseline), str(site)]) == 0
+    assert "baselined findings not shown" in capsys.readouterr().err

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from newslint.app import corpus_cli, stats
+from newslint.app import corpus_cli, corpus_run, stats
 from newslint.app.baseline import BASELINE_NAME, Baseline, Linted
 from newslint.app.inputs import iter_inputs
 from newslint.app.options import RunOptions
@@ -207,6 +207,7 @@ def _baseline(args: argparse.Namespace) -> int:
     for inp in iter_inputs(options, resolver):
         config = resolver.for_path(inp.config_path)
         doc = inp.read(config)
+        corpus_run.for_document(None, inp, doc, config)  # the config's profile, if any
         findings = lint(doc, config.rules_for(inp.config_path))
         linted.append(Linted(inp.name, inp.config_path, doc.text, findings))
     file: Path = args.baseline
