@@ -88,18 +88,29 @@ class Check:
             return
         text = doc.text
         spans = list(lines(text))
-        rows = line_features([text[s:e] for s, e in spans], view)
-        starts = [block.start for block in blocks]
-        for (start, end), features in zip(spans, rows, strict=True):
-            if end - start > self.options.max_length or not _inside(blocks, starts, start, end):
-                continue
-            if self._deferred(view, text[start:end]):
-                continue
+        texts = [text[s:e] for s, e in spans]
+        wanted = self._candidates(spans, texts, blocks, view)
+        for index, features in line_features(texts, view, wanted).items():
             score = self.model.score(features)
             if score > self.threshold:
+                start, end = spans[index]
                 edit = line_deletion(doc, *_line(doc, start, end))
-                values = {"match": text[start:end], "score": f"{score:.2f}"}
+                values = {"match": texts[index], "score": f"{score:.2f}"}
                 yield Hit(start, end, values, (edit,), Applicability.UNSAFE)
+
+    def _candidates(
+        self, spans: list[tuple[int, int]], texts: list[str], blocks: list[Block], view: SiteView
+    ) -> list[int]:
+        """Indexes of the lines the model is asked about: short enough, inside the rule's
+        blocks, and not left to ``repeated_across_corpus``."""
+        starts = [block.start for block in blocks]
+        return [
+            index
+            for index, (start, end) in enumerate(spans)
+            if end - start <= self.options.max_length
+            and _inside(blocks, starts, start, end)
+            and not self._deferred(view, texts[index])
+        ]
 
     def _deferred(self, view: SiteView, line: str) -> bool:
         others = view.others(line)

@@ -74,12 +74,17 @@ class SiteView:
         self.evidence = evidence
         self.site = site
         self.documents = evidence.sites.get(site, 0)
+        self._counts: dict[str, int] = {}  # by unit text: checks ask about a line several times
         self.copies = self._copies(text)
 
     def count(self, unit: str) -> int:
         """Documents of the site holding ``unit`` (a line or paragraph's text)."""
-        form = normal(unit)
-        return self.evidence.counts.get(key(self.site, form), 0) if has_letters(form) else 0
+        known = self._counts.get(unit)
+        if known is None:
+            form = normal(unit)
+            known = self.evidence.counts.get(key(self.site, form), 0) if has_letters(form) else 0
+            self._counts[unit] = known
+        return known
 
     def others(self, unit: str) -> int:
         """Documents of the site holding ``unit`` besides this article and its copies."""

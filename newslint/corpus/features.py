@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+
+import regex
 
 from newslint.corpus.evidence import LONG_UNIT_WORDS, SiteView
 
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 NAMES = (
     "log_chars",
     "log_words",
@@ -58,6 +60,11 @@ _FUNCTION_WORDS = (
 )
 _STOPWORDS = frozenset(_FUNCTION_WORDS.split(" "))
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_LETTER = regex.compile(r"\p{L}")
+_UPPER = regex.compile(r"\p{Lu}")
+_CAPITALISED = regex.compile(r"(?<![\p{L}'’])\p{Lu}")  # words starting with a capital
+_DIGIT = re.compile(r"\d")
+_MARK = regex.compile(r"[^\p{L}\p{N}\s]")
 _LINK = re.compile(r"https?://|www\.|@\w|\.(?:com|org|net)\b", re.I)
 _SEPARATOR = re.compile(r"[|•·»›/]\s|\s[|•·»›/]")
 _DATE = re.compile(
@@ -75,25 +82,28 @@ def _log(value: float) -> float:
 
 
 def _text_features(line: str) -> list[float]:
+    """The line's own shape; characters are counted by regular expressions (C loops)."""
     words = _WORD.findall(line)
-    letters = [c for c in line if c.isalpha()]
     n_words = len(words)
+    letters = len(_LETTER.findall(line))
+    length = len(line)
+    capitalised = len(_CAPITALISED.findall(line))
     return [
-        _log(len(line)),
+        _log(length),
         _log(n_words),
         float(line.endswith(_TERMINAL)),
         float(line.endswith(":")),
         float(line[:1].isupper()),
-        sum(c.isupper() for c in letters) / len(letters) if letters else 0.0,
-        sum(w[0].isupper() for w in words) / n_words if n_words else 0.0,
-        sum(c.isdigit() for c in line) / len(line),
-        sum(not c.isalnum() and not c.isspace() for c in line) / len(line),
+        len(_UPPER.findall(line)) / letters if letters else 0.0,
+        capitalised / n_words if n_words else 0.0,
+        len(_DIGIT.findall(line)) / length,
+        len(_MARK.findall(line)) / length,
         float(_LINK.search(line) is not None),
         float(_SEPARATOR.search(line) is not None),
         float("©" in line or "copyright" in line.lower()),
         float(_DATE.search(line) is not None),
         _log(len(_SENTENCE_END.findall(line))),
-        sum(map(len, words)) / n_words / 10 if n_words else 0.0,
+        (letters / n_words / 10 if n_words else 0.0),
         sum(w.lower() in _STOPWORDS for w in words) / n_words if n_words else 0.0,
     ]
 
@@ -119,20 +129,24 @@ def _gaps_to_prose(lines: Sequence[str]) -> list[int]:
     return gaps
 
 
-def line_features(lines: Sequence[str], view: SiteView | None) -> list[list[float]]:
-    """The features of each of ``lines`` (the stripped lines with text of one document, in
-    order); with no ``view``, evidence features are 0."""
+def line_features(
+    lines: Sequence[str], view: SiteView | None, wanted: Collection[int] | None = None
+) -> dict[int, list[float]]:
+    """The features of ``lines`` (the stripped lines with text of one document, in order) by
+    index: of the ``wanted`` indexes only (default: all). With no ``view``, evidence features
+    are 0."""
     evidence = [_evidence(line, view) for line in lines]
     gaps = _gaps_to_prose(lines)
     layout = _layout(lines)
     last = len(lines) - 1
-    rows = []
-    for i, line in enumerate(lines):
+    rows = {}
+    for i in range(len(lines)) if wanted is None else sorted(wanted):
+        line = lines[i]
         prev_line = lines[i - 1] if i > 0 else ""
         next_line = lines[i + 1] if i < last else ""
         neighbours = [evidence[j] for j in (i - 1, i + 1) if 0 <= j <= last] or [(0.0, 0.0)]
         run = sum(1 for j in range(max(0, i - 2), min(last, i + 2) + 1) if evidence[j][0] > 0)
-        rows.append(
+        rows[i] = (
             [
                 *_text_features(line),
                 i / last if last else 0.0,
@@ -170,18 +184,21 @@ def _layout(lines: Sequence[str]) -> list[tuple[float, ...]]:
         i = j + 1 if j == i else j
     first = prose.index(True) if any(prose) else len(lines)
     last = len(lines) - 1 - prose[::-1].index(True) if any(prose) else -1
+    sizes = [_log(len(line)) for line in lines]
+    ends = [float(line.endswith(_TERMINAL)) for line in lines]
     result: list[tuple[float, ...]] = []
     before = 0
     for i in range(len(lines)):
-        window = lines[max(0, i - 3) : i + 4]
+        low, high = max(0, i - 3), i + 4
+        width = min(high, len(lines)) - low
         result.append(
             (
                 _log(runs[i]),
                 float(i < first or i > last),
                 before / total,
                 (total - before - prose[i]) / total,
-                sum(_log(len(w)) for w in window) / len(window),
-                sum(w.endswith(_TERMINAL) for w in window) / len(window),
+                sum(sizes[low:high]) / width,
+                sum(ends[low:high]) / width,
             )
         )
         before += prose[i]
