@@ -331,3 +331,8 @@ def test_a_baseline_records_what_the_profile_finds(site, tmp_path, capsys) -> No
     capsys.readouterr()
     assert main(["check", "--no-cache", "--baseline", str(baseline), str(site)]) == 0
     assert "baselined findings not shown" in capsys.readouterr().err
+
+
+def test_corpus_cannot_read_standard_input_twice(capsys) -> None:
+    assert main(["check", "--corpus", "-"]) == 2
+    assert "--corpus reads its inputs twice" in capsys.readouterr().err
