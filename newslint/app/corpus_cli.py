@@ -67,9 +67,10 @@ def add_learn_parser(
         "learn", parents=parents, help="save what a site's pages repeat as a profile"
     )
     learn_parser.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    learn_parser.add_argument("--jsonl", type=Path, dest="feed", metavar="FEED")
-    learn_parser.add_argument("--text-field", default="text", metavar="F")
-    learn_parser.add_argument("--id-field", default="id", metavar="I")
+    add = learn_parser.add_argument
+    add("--jsonl", type=Path, dest="feed", metavar="FEED", help="learn from a JSON Lines feed")
+    add("--text-field", default="text", metavar="F", help="--jsonl: field with the text")
+    add("--id-field", default="id", metavar="I", help="--jsonl: field with the record id")
     learn_parser.add_argument(
         "-o", "--output", type=Path, required=True, metavar="FILE", help="the profile to write"
     )
