@@ -9,14 +9,15 @@ in the same run:
   ``--engine dask -j 2`` (a LocalCluster of two single-threaded workers, started by the
   command), ``--runs`` times each, interleaved: medians of wall time and of CPU time (the
   command and all its child processes, cluster included);
-- for each of ``--memory-sizes`` articles, runs ``--engine dask`` against a fresh LocalCluster
-  of two workers started here (``--scheduler``) and reads each worker's peak RSS afterwards.
+- for each of ``--memory-sizes`` articles, runs ``--engine dask`` with partitions of
+  ``--partition-mb`` against a fresh LocalCluster of two workers started here
+  (``--scheduler``) and reads each worker's peak RSS afterwards.
 
 Prints the throughput and the projected time for 10 million articles on one core (CPU seconds
 per article of the Dask run, times 10 million).
 
     .venv/bin/python benchmarks/dask_speed.py [--eval-dir DIR] [--articles 10000] [--runs 3]
-        [--memory-sizes 10000,100000]
+        [--memory-sizes 10000,100000] [--partition-mb 4] [--runs-only timing|memory]
 """
 
 from __future__ import annotations
@@ -83,8 +84,10 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float]:
     return wall, cpu
 
 
-def worker_peaks(feed: Path, cwd: Path) -> list[float]:
-    """Peak RSS (MB) of each of two fresh workers after an ``--engine dask`` run on them."""
+def worker_peaks(feed: Path, cwd: Path, partition_mb: str) -> list[float]:
+    """Peak RSS (MB) of each of two fresh workers after an ``--engine dask`` run on them with
+    partitions of ``partition_mb`` (the same for every feed: a partition's records and results
+    are what a worker holds)."""
     from distributed import Client, LocalCluster
 
     with (
@@ -109,6 +112,8 @@ def worker_peaks(feed: Path, cwd: Path) -> list[float]:
             "dask",
             "--scheduler",
             cluster.scheduler_address,
+            "--partition-size",
+            partition_mb,
         ]
         timed(command, cwd)
 
@@ -124,47 +129,56 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--memory-sizes", default="10000,100000")
+    parser.add_argument("--partition-mb", default="4", help="for the memory runs")
+    parser.add_argument("--runs-only", choices=("timing", "memory"), help="one half")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         feed = folder / "feed.jsonl"
         size = write_feed(args.eval_dir, args.articles, feed)
         print(f"{args.articles} articles, {size / 1e6:.1f} MB")
-        base = [*NEWSLINT, "check", "--corpus", "--format", "json-lines", "--jsonl", str(feed)]
-        ways = {
-            "check --corpus -j 2": [*base, "-j", "2"],
-            "--engine dask -j 2": [*base, "-j", "2", "--engine", "dask"],
-        }
-        walls: dict[str, list[float]] = {name: [] for name in ways}
-        cpus: dict[str, list[float]] = {name: [] for name in ways}
-        for _ in range(args.runs):
-            for name, command in ways.items():
-                wall, cpu = timed(command, folder)
-                walls[name].append(wall)
-                cpus[name].append(cpu)
-        local = statistics.median(walls["check --corpus -j 2"])
-        for name in ways:
-            wall, cpu = statistics.median(walls[name]), statistics.median(cpus[name])
-            print(
-                f"  {name:<22} wall {wall:7.1f} s ({local / wall:4.2f}x the local run's speed),"
-                f" CPU {cpu:7.1f} s, {args.articles / wall:6.0f} articles/s"
-            )
-        per_article = statistics.median(cpus["--engine dask -j 2"]) / args.articles
-        days = per_article * 10_000_000 / 86_400
-        print(
-            f"  projected: 10 million articles take {per_article * 1e3:.2f} CPU ms each,"
-            f" {days:.1f} days on one core ({days * 24:.0f} core-hours)"
-        )
-        for count in (int(n) for n in args.memory_sizes.split(",")):
-            big = folder / f"feed-{count}.jsonl"
-            write_feed(args.eval_dir, count, big)
-            peaks = worker_peaks(big, folder)
-            print(
-                f"  {count} articles: peak RSS per worker "
-                + ", ".join(f"{p:.0f} MB" for p in peaks)
-            )
-            big.unlink()
+        if args.runs_only != "memory":
+            timing(args, feed, folder)
+        if args.runs_only != "timing":
+            memory(args, folder)
     return 0
+
+
+def timing(args: argparse.Namespace, feed: Path, folder: Path) -> None:
+    base = [*NEWSLINT, "check", "--corpus", "--format", "json-lines", "--jsonl", str(feed)]
+    ways = {
+        "check --corpus -j 2": [*base, "-j", "2"],
+        "--engine dask -j 2": [*base, "-j", "2", "--engine", "dask"],
+    }
+    walls: dict[str, list[float]] = {name: [] for name in ways}
+    cpus: dict[str, list[float]] = {name: [] for name in ways}
+    for _ in range(args.runs):
+        for name, command in ways.items():
+            wall, cpu = timed(command, folder)
+            walls[name].append(wall)
+            cpus[name].append(cpu)
+    local = statistics.median(walls["check --corpus -j 2"])
+    for name in ways:
+        wall, cpu = statistics.median(walls[name]), statistics.median(cpus[name])
+        print(
+            f"  {name:<22} wall {wall:7.1f} s ({local / wall:4.2f}x the local run's speed),"
+            f" CPU {cpu:7.1f} s, {args.articles / wall:6.0f} articles/s"
+        )
+    per_article = statistics.median(cpus["--engine dask -j 2"]) / args.articles
+    days = per_article * 10_000_000 / 86_400
+    print(
+        f"  projected: 10 million articles take {per_article * 1e3:.2f} CPU ms each,"
+        f" {days:.1f} days on one core ({days * 24:.0f} core-hours)"
+    )
+
+
+def memory(args: argparse.Namespace, folder: Path) -> None:
+    for count in (int(n) for n in args.memory_sizes.split(",")):
+        big = folder / f"feed-{count}.jsonl"
+        write_feed(args.eval_dir, count, big)
+        peaks = worker_peaks(big, folder, args.partition_mb)
+        print(f"  {count} articles: peak RSS per worker " + ", ".join(f"{p:.0f} MB" for p in peaks))
+        big.unlink()
 
 
 if __name__ == "__main__":
