@@ -22,7 +22,7 @@ from newslint.checks.boilerplate import Check, Options
 from newslint.core.document import Document
 from newslint.formats import open_document
 
-RULES = [r for r in Config().available_rules if r.id.startswith("NL2")]
+RULES = [r for r in Config().available_rules if r.kind == "boilerplate"]  # the line-pattern rules
 BAD = sorted({line for r in RULES for bad in r.examples["bad"] for line in bad.splitlines()})
 
 
