@@ -20,8 +20,8 @@ from collections import Counter
 from pathlib import Path
 
 from eval_corpus import DEFAULT_EVAL, english_rows
-from newslint.config.project import Config
 
+from newslint.config.project import Config
 from newslint.core.engine import lint
 from newslint.core.errors import NewslintError
 from newslint.core.fixer import fix, select_fixes

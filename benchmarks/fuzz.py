@@ -23,9 +23,9 @@ import traceback
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from newslint.config.project import Config
 
 from newslint.app.api import fix_document
+from newslint.config.project import Config
 from newslint.core.document import Document
 from newslint.core.engine import lint
 from newslint.core.errors import NewslintError

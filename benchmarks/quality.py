@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from eval_corpus import DEFAULT_EVAL, english_rows
-from newslint.config.project import Config
 
 from newslint import lint_text
+from newslint.config.project import Config
 from newslint.core.model import Applicability, Finding
 
 NOT_COUNTED = ("readability", "style")  # excluded from the findings-per-words target

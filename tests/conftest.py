@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+
 from newslint.config.project import Config
 
 ROOT = Path(__file__).resolve().parent.parent

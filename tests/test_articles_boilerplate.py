@@ -11,10 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from newslint.config.project import Config
 
 from newslint import fix_text, lint_text
 from newslint.app.cli import main
+from newslint.config.project import Config
 
 ARTICLES = Path(__file__).parent / "articles"
 BOILERPLATE = Config(None, {"select": ["boilerplate"]})
@@ -138,5 +138,5 @@ def test_min_run_below_one_is_a_rule_error(tmp_path: Path, capsys: pytest.Captur
     assert (
         capsys.readouterr()
         .err.strip()
-        .endswith("pack.yaml:3: rule NL299(bad-run): key 'min_run': must be at least 1")
+        .endswith("pack.yaml:11: rule NL299(bad-run): key 'min_run': must be at least 1, got 0")
     )

@@ -9,11 +9,11 @@ import time
 
 import pytest
 from conftest import EXAMPLES
-from newslint.config.packs import load_pack
 
 from newslint.app import runner
 from newslint.app.cli import main
 from newslint.config import yamlfile
+from newslint.config.packs import load_pack
 from newslint.core.engine import lint
 from newslint.formats import open_document
 from newslint.storage.cache import CACHE_DIR

@@ -32,6 +32,8 @@ def test_exit_0_on_clean_file(tmp_path, capsys) -> None:
     path = tmp_path / "clean.txt"
     path.write_text(CLEAN)
     assert main(["check", str(path)]) == 0
+    assert capsys.readouterr().out == "All checks passed!\n"
+    assert main(["check", "--quiet", str(path)]) == 0
     assert capsys.readouterr().out == ""
 
 
@@ -124,7 +126,9 @@ def test_diff_writes_nothing(tmp_path, capsys) -> None:
     path = tmp_path / "story.txt"
     path.write_text(DAMAGED)
     before = path.stat().st_mtime_ns
-    assert main(["fix", "--diff", str(path)]) == 0
+    assert (
+        main(["fix", "--diff", str(path)]) == 1
+    )  # a diff: fix would change the file (as ruff --diff)
     out = capsys.readouterr().out
     assert "-The vote was on tuesday.\n-\n-Leave a Comment\n+The vote was on Tuesday.\n" in out
     assert path.read_text() == DAMAGED and path.stat().st_mtime_ns == before

@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
-from newslint.config.project import Config, ConfigResolver, find_config_file
 
 from newslint import lint_text
+from newslint.config.project import Config, ConfigResolver, find_config_file
 from newslint.core.errors import NewslintError
 
 DAMAGED = "Headline\n\nThe vote was on tuesday.\n\nLeave a Comment\n"

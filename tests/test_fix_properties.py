@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from newslint.config.project import Config
 
+from newslint.config.project import Config
 from newslint.core.document import Document
 from newslint.core.engine import lint
 from newslint.core.fixer import fix, select_fixes

@@ -10,10 +10,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import ROOT
-from newslint.config.project import Config
 
 from newslint import lint_text
 from newslint.app.cli import main
+from newslint.config.project import Config
 from newslint.core.model import Finding, Severity
 from newslint.formats import open_document
 from newslint.report import github
@@ -282,6 +282,8 @@ def test_statistics_counts(capsys: pytest.CaptureFixture[str]) -> None:
         "1  NL303  [*] name-case",
         "1  NL401      unclosed-quote",
         "1  NL501  [*] orphan-punctuation",
+        "Found 7 findings"
+        " (5 fixable with `newslint fix`; 2 more with `newslint fix --unsafe-fixes`).",
     ]
     _, as_json, _ = _run(capsys, "check", "--statistics", "--format", "json", SEED)
     rows = json.loads(as_json)
@@ -298,14 +300,14 @@ def test_statistics_counts(capsys: pytest.CaptureFixture[str]) -> None:
 def test_exit_non_zero_on_fix(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     first = _article(tmp_path, "a.md", COUNCIL)
     code, out, _ = _run(capsys, "fix", first)
-    assert code == 0 and out == f"Fixed 2 findings in {first}\n"
+    assert code == 0 and out == f"Fixed 2 findings in {first}\nAll checks passed!\n"
     second = _article(tmp_path, "b.md", COUNCIL)
     code, _, _ = _run(capsys, "fix", "--exit-non-zero-on-fix", second)
     assert code == 1
     assert Path(second).read_text(encoding="utf-8") == Path(first).read_text(encoding="utf-8")
     assert "Monday night. The vote" in Path(second).read_text(encoding="utf-8")
     code, out, _ = _run(capsys, "fix", "--exit-non-zero-on-fix", second)
-    assert (code, out) == (0, "")  # nothing left to change
+    assert (code, out) == (0, "All checks passed!\n")  # nothing left to change
 
 
 def test_quiet_fix_prints_no_fixed_lines(capsys: pytest.CaptureFixture[str], tmp_path) -> None:
@@ -341,6 +343,7 @@ def test_show_fixes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         f"- {path}:",
         "    NL301 (sentence-case) Capitalise 'the'",
         "    NL201 (comment-form) Delete the comment-form line",
+        "All checks passed!",
     ]
 
 

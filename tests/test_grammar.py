@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from conftest import assert_one_warning
 from lt_standin import StandIn
-from newslint.config.project import Config
 
 from newslint import lint_text
 from newslint.app.cli import main
+from newslint.config.project import Config
 from newslint.integrations import languagetool
 from newslint.integrations.languagetool import to_code_point, utf16_boundaries
 

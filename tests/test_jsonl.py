@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newslint.app.cli import main
-from newslint.app.jsonl import Progress
+from newslint.app.progress import Progress
 
 RECORDS = [
     {"id": "a1", "title": "Vote", "body": "Vote held\n\nThe vote was on tuesday.\n"},

@@ -9,6 +9,7 @@ PRE_COMMIT_HOME, so nothing outside the test's temp dirs is touched.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -146,8 +147,9 @@ def test_hook_definitions_are_published() -> None:
     hooks = {hook["id"]: hook for hook in yaml.safe_load(text)}
     assert set(hooks) == {"newslint", "newslint-fix"}
     assert hooks["newslint"]["entry"] == "newslint check"
-    assert hooks["newslint-fix"]["entry"] == "newslint fix"
+    assert hooks["newslint-fix"]["entry"] == "newslint fix --quiet"
     for hook in hooks.values():
+        assert hook["require_serial"] is True  # one run: one report, in file order
         assert hook["language"] == "python"
         assert hook["types_or"] == ["markdown", "plain-text"]
         assert hook["minimum_pre_commit_version"] == "2.9.0"
@@ -186,7 +188,8 @@ def test_fix_hook_rewrites_the_article_and_fails_once(articles, env) -> None:
 
     assert first.returncode == 1
     assert "files were modified by this hook" in first.stdout
-    assert "Fixed 4 findings in council.md" in first.stdout
+    hook_output = first.stdout.split("files were modified by this hook")[1]
+    assert "council.md" not in hook_output  # everything was fixed: nothing to report
     assert article.read_text(encoding="utf-8") == FIXED_MD
     assert _commits(repo, env) == 0
 
@@ -214,3 +217,53 @@ def test_clean_articles_commit_and_other_files_are_not_linted(articles, env) -> 
     assert done.stdout.count("Passed") == 2
     assert _commits(repo, env) == 1
     assert (repo / "comments.csv").read_text(encoding="utf-8") == "id,text\nLeave a Comment\n"
+
+
+def _seed_articles(repo: Path, count: int) -> list[str]:
+    damaged = (EXAMPLES / "seed-article.txt").read_bytes()
+    names = [f"news/story-{number:02}.txt" for number in range(1, count + 1)]
+    (repo / "news").mkdir()
+    for name in names:
+        (repo / name).write_bytes(damaged)
+    return names
+
+
+def _findings(output: str) -> list[tuple[str, str]]:
+    """(file, rule) of each finding line of a text report, in order."""
+    lines = re.findall(r"^(news/story-\d+\.txt):\d+:\d+: \w+ (NL\d+)\(", output, re.M)
+    return [(path, rule) for path, rule in lines]
+
+
+def test_one_report_per_commit_in_file_order(articles, env) -> None:
+    repo, use_hooks = articles
+    use_hooks("newslint")
+    names = _seed_articles(repo, 12)  # pre-commit would split these over parallel runs
+    _git(repo, env, "add", "--all")
+
+    done = _commit(repo, env)
+
+    assert done.returncode == 1
+    assert done.stdout.count("Found ") == 1
+    assert "Found 84 findings" in done.stdout
+    found = _findings(done.stdout)
+    assert len(found) == 84
+    assert [path for path, _ in found] == sorted(path for path, _ in found)
+    assert {path for path, _ in found} == set(names)
+
+
+def test_fix_hook_reports_only_what_it_could_not_fix(articles, env) -> None:
+    repo, use_hooks = articles
+    use_hooks("newslint-fix")
+    names = _seed_articles(repo, 12)
+    _git(repo, env, "add", "--all")
+
+    done = _commit(repo, env)
+
+    assert done.returncode == 1
+    assert "files were modified by this hook" in done.stdout
+    report = done.stdout.split("files were modified by this hook")[1]
+    # the glued caption and the unclosed quotation need --unsafe-fixes: each reported once
+    assert _findings(report) == [(name, rule) for name in names for rule in ("NL101", "NL401")]
+    assert "Fixed" not in report and "Found" not in report
+    damaged = (EXAMPLES / "seed-article.txt").read_text(encoding="utf-8")
+    assert (repo / names[0]).read_text(encoding="utf-8") != damaged  # the safe fixes applied

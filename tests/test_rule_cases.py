@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import only
-from newslint.config.project import Config
 
 from newslint import fix_text, lint_text
+from newslint.config.project import Config
 from newslint.core.model import Applicability
 
 CASES_DIR = Path(__file__).parent / "cases"

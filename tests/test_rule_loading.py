@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from newslint.config.packs import load_pack
 
+from newslint.config.packs import load_pack
 from newslint.core.errors import NewslintError
 
 GOOD = """description: Test pack.
@@ -73,8 +73,12 @@ def test_errors_name_file_line_rule_key(tmp_path, change, line: int, message: st
 
 def test_duplicate_ids_rejected(tmp_path) -> None:
     rule = GOOD.split("rules:\n")[1]
-    with pytest.raises(NewslintError, match="reuses 'TT101'"):
-        load_pack(_pack(tmp_path, GOOD + rule))
+    path = _pack(tmp_path, GOOD + rule)
+    with pytest.raises(NewslintError) as exc:
+        load_pack(path)
+    assert str(exc.value) == (
+        f"{path}:11: rule TT101(test-rule): id 'TT101' is already used by the rule at line 3"
+    )
 
 
 def test_python_tags_refused(tmp_path) -> None:

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import only
-from newslint.config.project import Config
 
 from newslint import fix_text, lint_text
 from newslint.checks import load_kind
+from newslint.config.project import Config
 from newslint.core.model import CATEGORIES, Applicability
 
 RULES = Config().available_rules

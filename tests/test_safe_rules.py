@@ -8,10 +8,10 @@ import time
 from pathlib import Path
 
 import pytest
-from newslint.config.packs import load_pack
-from newslint.config.plugins import load_plugin
 
 from newslint.app.cli import main
+from newslint.config.packs import load_pack
+from newslint.config.plugins import load_plugin
 from newslint.core import engine
 from newslint.core.patterns import MATCH_TIMEOUT, PatternTimeout, compile_pattern
 

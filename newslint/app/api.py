@@ -95,9 +95,14 @@ def make_document(text: str, path: str | None, config: Config) -> Document:
 
 
 def fix_document(
-    doc: Document, rules: tuple[Rule, ...], minimum: Applicability = Applicability.SAFE
+    doc: Document,
+    rules: tuple[Rule, ...],
+    minimum: Applicability = Applicability.SAFE,
+    *,
+    exact: bool | None = None,
 ) -> FixResult:
-    """Fix ``doc`` with ``rules``; re-lints each candidate text as a document like ``doc``.
+    """Fix ``doc`` with ``rules``; re-lints each candidate text as a document like ``doc``
+    (``exact``: see :func:`~newslint.core.engine.lint`).
 
     If a rule's pattern times out, nothing is fixed: :class:`RuleTimeout` is raised with the
     other rules' findings on ``doc``.
@@ -105,7 +110,7 @@ def fix_document(
 
     def relint(text: str) -> list[Finding]:
         candidate = doc.with_text(text)
-        return lint(candidate, rules)
+        return lint(candidate, rules, exact=exact)
 
     try:
         return fix(doc.text, relint, minimum, doc.path)
@@ -114,7 +119,7 @@ def fix_document(
     while True:
         slow_ids = {r.id for r in slow}
         try:
-            findings = lint(doc, tuple(r for r in rules if r.id not in slow_ids))
+            findings = lint(doc, tuple(r for r in rules if r.id not in slow_ids), exact=exact)
         except RuleTimeout as exc:
             slow.extend(exc.rules)
             continue
@@ -133,14 +138,16 @@ def lint_text(
     *,
     path: str | None = None,
     config: Config | str | Path | None = None,
+    exact: bool | None = None,
     corpus: Corpus | None = None,
 ) -> list[Finding]:
     """Findings for ``text``. ``path`` selects Markdown handling and per-path config;
-    ``config`` is a Config, a config file path, or None to discover one from ``path``;
+    ``config`` is a Config, a config file path, or None to discover one from ``path``; with
+    ``exact``, every rule reads every block of its scope (default: ``NEWSLINT_EXACT``);
     ``corpus`` is corpus evidence and the text's site (see :mod:`newslint.corpus`)."""
     cfg = _resolve(path, config)
     doc = _document(text, path, cfg, corpus)
-    return lint(doc, cfg.rules_for(Path(path) if path else None))
+    return lint(doc, cfg.rules_for(Path(path) if path else None), exact=exact)
 
 
 def fix_text(
@@ -149,10 +156,13 @@ def fix_text(
     path: str | None = None,
     config: Config | str | Path | None = None,
     unsafe: bool = False,
+    exact: bool | None = None,
     corpus: Corpus | None = None,
 ) -> FixResult:
-    """Fix ``text``: returns a FixResult with ``text``, ``fixed`` and ``remaining`` findings."""
+    """Fix ``text``: returns a FixResult with ``text``, ``fixed`` and ``remaining`` findings
+    (``exact``: as for :func:`lint_text`)."""
     cfg = _resolve(path, config)
     doc = _document(text, path, cfg, corpus)
     minimum = Applicability.UNSAFE if unsafe else Applicability.SAFE
-    return fix_document(doc, cfg.rules_for(Path(path) if path else None), minimum)
+    rules = cfg.rules_for(Path(path) if path else None)
+    return fix_document(doc, rules, minimum, exact=exact)

@@ -1,4 +1,5 @@
-"""Command line: ``newslint check|fix|rules|explain|baseline|stats``.
+"""Command line: ``newslint check|fix|rules|explain|baseline|stats|check-rules|init|config``,
+``server`` (the language server) and ``vale`` (Vale's command line).
 
 The arguments are read here into typed options; ``check`` and ``fix`` run in
 :mod:`newslint.app.runner`. Exit 0 clean, 1 findings, 2 errors.
@@ -12,16 +13,19 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from newslint.app import corpus_cli, corpus_run, stats
+from newslint.app import check_rules, corpus_cli, corpus_run, init, show_config, stats
 from newslint.app.baseline import BASELINE_NAME, Baseline, Linted
-from newslint.app.inputs import iter_inputs
+from newslint.app.inputs import NoFiles, collect_inputs, iter_inputs
 from newslint.app.options import RunOptions
 from newslint.app.output import EXIT_CLEAN, EXIT_ERROR, print_error
 from newslint.app.runner import run
+from newslint.config.selectors import find_rule, suggestion
 from newslint.core.engine import lint
 from newslint.core.errors import NewslintError
+from newslint.lsp import command as server_command
 from newslint.report import REPORTERS
 from newslint.report.rules import explain, explain_json, rules_table
+from newslint.vale import cli as vale_cli
 from newslint.version import __version__
 
 
@@ -31,18 +35,28 @@ def _flags(parser: argparse.ArgumentParser, flags: dict[str, str]) -> None:
         parser.add_argument(name, action="store_true", help=text)
 
 
+def _format(parser: argparse.ArgumentParser, names: tuple[str, ...], auto: str) -> None:
+    """``--format``: one of ``names`` (a command rejects the formats it cannot write)."""
+    parser.add_argument(
+        "--format", choices=("auto", *names), default="auto", help=f"output format (auto: {auto})"
+    )
+
+
+def _no_cache(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-cache",
+        action="store_false",
+        dest="cache",
+        help="neither read nor write .newslint_cache/ (findings, grammar answers)",
+    )
+
+
 def _common() -> argparse.ArgumentParser:
-    """What every command but ``stats`` takes: config, format, rule selection, input."""
+    """What every command but ``stats`` takes: config, rule selection, input."""
     common = argparse.ArgumentParser(add_help=False)
     add = common.add_argument
     add("--config", type=Path, help="use this config file for every file")
-    formats = ("auto", *REPORTERS)
-    add(
-        "--format",
-        choices=formats,
-        default="auto",
-        help="output format (auto: github under GitHub Actions, else text)",
-    )
+    _no_cache(common)
     add("--select", action="append", help="only these rules (id, name, category, pack)")
     add("--extend-select", action="append", help="also these rules")
     add("--ignore", action="append", help="not these rules")
@@ -57,6 +71,7 @@ def _common() -> argparse.ArgumentParser:
 def _running() -> argparse.ArgumentParser:
     """What ``check`` and ``fix`` take besides the common options."""
     running = argparse.ArgumentParser(add_help=False)
+    _format(running, tuple(REPORTERS), "github under GitHub Actions, else text")
     add = running.add_argument
     add("paths", nargs="*", default=["."], metavar="PATH")
     add("--output-file", type=Path, help="write the report to this file")
@@ -65,11 +80,12 @@ def _running() -> argparse.ArgumentParser:
         {
             "--statistics": "show counts per rule instead of findings",
             "--show-fixes": "list fixes applied (fix) or available (check)",
-            "--quiet": "print findings only, no summary or 'Fixed' lines",
+            "--exit-zero": "exit 0 even when findings remain (errors still exit 2)",
             "--require-grammar": "exit 2 when the grammar rules cannot run (no LanguageTool server,"
             " or it fails)",
         },
     )
+    add("-q", "--quiet", action="store_true", help="findings only: no summary, 'Fixed' lines")
     add(
         "--baseline",
         type=Path,
@@ -104,19 +120,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     common, running = _common(), _running()
-    check = sub.add_parser("check", parents=[common, running], help="report findings")
-    check.add_argument(
-        "--no-cache",
-        action="store_false",
-        dest="cache",
-        help="neither read nor write .newslint_cache/",
-    )
+    sub.add_parser("check", parents=[common, running], help="report findings")
     fix = sub.add_parser("fix", parents=[common, running], help="apply fixes in place")
     _flags(
         fix,
         {
             "--unsafe-fixes": "also apply unsafe fixes",
-            "--diff": "print a unified diff; write nothing",
+            "--diff": "print a unified diff and write nothing; exit 1 if there is one",
             "--exit-non-zero-on-fix": "exit 1 if any file was fixed, even when nothing remains",
         },
     )
@@ -127,14 +137,18 @@ def _parser() -> argparse.ArgumentParser:
         help="--jsonl: write the fixed feed to FILE (default: standard output)",
     )
     rules = sub.add_parser("rules", parents=[common], help="list the rules")
-    rules.add_argument("--all", action="store_true", help="include rules not enabled")
-    sub.add_parser("explain", parents=[common], help="describe one rule").add_argument(
-        "rule", metavar="RULE"
+    rules.add_argument(
+        "--all", action="store_true", help="every rule, and whether it is on by default"
     )
+    _format(rules, ("text", "json"), "text")
+    explain = sub.add_parser("explain", parents=[common], help="describe one rule")
+    explain.add_argument("rule", metavar="RULE")
+    _format(explain, ("text", "json"), "text")
     stats = sub.add_parser("stats", help="words, sentences and readability per article")
     stats.add_argument("paths", nargs="*", default=["."], metavar="PATH")
     stats.add_argument("--config", type=Path, help="use this config file for every file")
-    stats.add_argument("--format", choices=("auto", "text", "json"), default="auto")
+    _format(stats, ("text", "json"), "a table on a terminal, else text")
+    _no_cache(stats)
     stats.add_argument("--encoding", help="decode files with this encoding (default utf-8)")
     stats.add_argument("--stdin-filename", help="path to assume for text read from '-'")
     baseline = sub.add_parser(
@@ -145,6 +159,11 @@ def _parser() -> argparse.ArgumentParser:
         "--baseline", type=Path, default=Path(BASELINE_NAME), metavar="FILE", help="file to write"
     )
     _flags(baseline, {"--prune": "only remove entries no finding matches any more"})
+    check_rules.add_parser(sub)
+    init.add_parser(sub)
+    show_config.add_parser(sub, [common])
+    server_command.add_parser(sub)
+    vale_cli.add_parser(sub)
     corpus_cli.add_learn_parser(sub, [common])
     return parser
 
@@ -185,16 +204,18 @@ def _run(args: argparse.Namespace) -> int:
 def _rules(args: argparse.Namespace) -> int:
     config = _options(args).resolver().for_path(None)
     rules = sorted(config.available_rules, key=lambda r: r.id) if args.all else config.rules
-    sys.stdout.write(rules_table(tuple(rules), as_json=args.format == "json"))
+    sys.stdout.write(rules_table(tuple(rules), as_json=args.format == "json", every=args.all))
     return EXIT_CLEAN
 
 
 def _explain(args: argparse.Namespace) -> int:
-    config = _options(args).resolver().for_path(None)
-    wanted = args.rule.strip()
-    rule = next((r for r in config.available_rules if wanted in (r.id, r.name)), None)
+    rules = _options(args).resolver().for_path(None).available_rules
+    rule = find_rule(args.rule, rules)
     if rule is None:
-        raise NewslintError(f"no rule {wanted!r}; `newslint rules --all` lists them")
+        hint = (
+            suggestion(args.rule, rules, rules_only=True) or "; `newslint rules --all` lists them"
+        )
+        raise NewslintError(f"no rule {args.rule.strip()!r}{hint}")
     sys.stdout.write(explain_json(rule) if args.format == "json" else explain(rule))
     return EXIT_CLEAN
 
@@ -204,7 +225,8 @@ def _baseline(args: argparse.Namespace) -> int:
     options = _options(args)
     resolver = options.resolver()
     linted: list[Linted] = []
-    for inp in iter_inputs(options, resolver):
+    inputs = iter_inputs if args.prune else collect_inputs  # pruning: the files may be gone
+    for inp in inputs(options, resolver):
         config = resolver.for_path(inp.config_path)
         doc = inp.read(config)
         corpus_run.for_document(None, inp, doc, config)  # the config's profile, if any
@@ -233,6 +255,10 @@ def _learn(args: argparse.Namespace) -> int:
     return corpus_cli.run_learn(_options(args))
 
 
+def _config(args: argparse.Namespace) -> int:
+    return show_config.run(args, _options(args))
+
+
 def _stats(args: argparse.Namespace) -> int:
     return stats.run(_options(args), args.format)
 
@@ -245,6 +271,11 @@ COMMANDS = {
     "baseline": _baseline,
     "stats": _stats,
     "learn": _learn,
+    "check-rules": check_rules.run,
+    "init": init.run,
+    "config": _config,
+    "server": server_command.run,
+    "vale": vale_cli.run,
 }
 
 
@@ -256,6 +287,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CLEAN if exc.code == 0 else EXIT_ERROR
     try:
         return COMMANDS[args.command](args)
+    except NoFiles as exc:
+        print_error(str(exc), "warning")
+        return EXIT_ERROR
     except NewslintError as exc:
         print_error(str(exc))
         return EXIT_ERROR

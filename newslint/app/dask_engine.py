@@ -27,9 +27,9 @@ from typing import Any, NamedTuple
 from newslint.app import corpus_run, runner
 from newslint.app.corpus_run import CorpusRun
 from newslint.app.inputs import Input, RecordInput, Source
-from newslint.app.jsonl import Progress
 from newslint.app.options import RunOptions
 from newslint.app.parallel import default_jobs
+from newslint.app.progress import Progress
 from newslint.app.runner import Outcome
 from newslint.core.errors import NewslintError
 from newslint.corpus.evidence import Evidence

@@ -5,9 +5,10 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from newslint.app.ignores import IgnoreFiles
 from newslint.config.project import ConfigResolver
 from newslint.core.errors import NewslintError
 
@@ -27,7 +28,9 @@ def iter_files(paths: list[str], resolver: ConfigResolver) -> Iterator[Path]:
     """Files named on the command line, and article files found walking directories.
 
     Files named explicitly are always linted; in directories, only files with a configured
-    extension that no ``exclude`` pattern matches. Symlinked directories are not followed.
+    extension that no ``exclude`` pattern, ignore file (``.gitignore``, ``.ignore``: see
+    :mod:`newslint.app.ignores`; ``respect_gitignore: false`` reads none) or leading dot (as
+    in ``.github/``) leaves out. Symlinked directories are not followed.
     """
     for name in paths:
         path = Path(name)
@@ -40,20 +43,36 @@ def iter_files(paths: list[str], resolver: ConfigResolver) -> Iterator[Path]:
 
 
 def _walk(root: Path, resolver: ConfigResolver) -> Iterator[Path]:
+    ignore_files = IgnoreFiles(root)
     for directory, dirnames, filenames in os.walk(root):
         base = Path(directory)
         config = resolver.for_path(base / "_")
+        ignored = _ignored(ignore_files, base, root) if config.settings.respect_gitignore else None
         dirnames[:] = sorted(
             d
             for d in dirnames
-            if d not in SKIP_DIRS and not (base / d).is_symlink() and not config.excludes(base / d)
+            if d not in SKIP_DIRS
+            and not d.startswith(".")
+            and not (base / d).is_symlink()
+            and not config.excludes(base / d)
+            and not (ignored and ignored(d, True))
         )
         for filename in sorted(filenames):
             path = base / filename
+            if filename.startswith(".") or (ignored and ignored(filename, False)):
+                continue
             file_config = resolver.for_path(path)
             extensions = tuple(e.lower() for e in file_config.settings.extensions)
             if path.suffix.lower() in extensions and not file_config.excludes(path):
                 yield path
+
+
+def _ignored(ignore_files: IgnoreFiles, base: Path, root: Path) -> Callable[[str, bool], bool]:
+    """Whether an entry of the walked folder ``base`` is ignored by the ignore files."""
+    folder = ignore_files.top / os.path.relpath(base, root)
+    if not ignore_files.specs(folder):
+        return lambda name, is_dir: False
+    return lambda name, is_dir: ignore_files.ignores(folder / name, is_dir)
 
 
 def too_large(data: bytes, limit: int, name: str) -> bytes:

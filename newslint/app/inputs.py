@@ -19,8 +19,9 @@ from typing import Any, NamedTuple
 
 from newslint import formats
 from newslint.app.files import iter_files, read_bytes, too_large, write_atomic
-from newslint.app.jsonl import Progress, iter_lines, parse_record, replace_text
+from newslint.app.jsonl import iter_lines, parse_record, replace_text
 from newslint.app.options import RunOptions
+from newslint.app.progress import Progress
 from newslint.config.project import Config, ConfigResolver
 from newslint.core.document import Document
 from newslint.core.errors import NewslintError
@@ -148,6 +149,22 @@ def iter_inputs(options: RunOptions, resolver: ConfigResolver) -> Iterator[Input
             yield from map(FileInput, iter_files([name], resolver))
 
 
+class NoFiles(NewslintError):
+    """The paths given hold no article to lint (reported as a warning; exit 2)."""
+
+
+def collect_inputs(options: RunOptions, resolver: ConfigResolver) -> list[Input]:
+    """:func:`iter_inputs` as a list; :class:`NoFiles` if there is none."""
+    inputs = list(iter_inputs(options, resolver))
+    if not inputs:
+        extensions = resolver.for_path(Path(options.paths[0]) / "_").settings.extensions
+        raise NoFiles(
+            f"no article files in {', '.join(map(repr, options.paths))} (extensions:"
+            f" {', '.join(extensions)}; ignored, excluded and hidden files are left out)"
+        )
+    return inputs
+
+
 @contextlib.contextmanager
 def sink(target: Path | None) -> Iterator[Callable[[bytes], object]]:
     """Where fixed text not written in place goes: to ``target`` (replaced at the end, left
@@ -182,7 +199,7 @@ class Source(NamedTuple):
     max_jobs: int  # the most worker processes worth starting (1: none)
     to_stdout: bool = False  # fixed text goes to standard output
     output: Path | None = None  # ... or to this file
-    progress: Progress | None = None
+    progress: Progress | None = None  # a feed's is advanced as it is read, files' as done
     unbounded: bool = False  # a feed: its report is streamed whenever the format can be
     size: int = 0  # bytes of input, where known
 
@@ -191,13 +208,17 @@ def open_source(options: RunOptions, resolver: ConfigResolver) -> Source:
     """The files and standard input named on the command line, or the records of a feed."""
     if options.feed is not None:
         return _feed_source(options, options.feed)
-    inputs = list(iter_inputs(options, resolver))
+    inputs = collect_inputs(options, resolver)
     stdin = any(isinstance(i, StdinInput) for i in inputs)
     few = len(inputs) < 4 or stdin
     first = inputs[0].config_path if inputs else None
+    progress = (
+        None if few else Progress.for_files(len(inputs), "fixing" if options.fixing else "checking")
+    )
+    to_stdout = options.writes_back and stdin
     size = sum(i.size() for i in inputs)
     max_jobs = 1 if few else len(inputs)
-    return Source(inputs, first, max_jobs, options.writes_back and stdin, size=size)
+    return Source(inputs, first, max_jobs, to_stdout, progress=progress, size=size)
 
 
 def _feed_source(options: RunOptions, feed: Path) -> Source:

@@ -1,4 +1,4 @@
-"""Article feeds as JSON Lines: read records one at a time, and show progress on a terminal.
+"""Article feeds as JSON Lines: read records one at a time.
 
 Each line is a JSON object holding the article text in ``text_field`` and its id in
 ``id_field``. Blank lines are skipped; a line that is not a JSON object, or lacks either field, is
@@ -8,14 +8,14 @@ an error naming the file and line (:class:`newslint.app.inputs.RecordInput` read
 from __future__ import annotations
 
 import json
-import os
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import TYPE_CHECKING, Any
 
 from newslint.core.errors import NewslintError
+
+if TYPE_CHECKING:
+    from newslint.app.progress import Progress
 
 
 def parse_record(raw: bytes, text_field: str, id_field: str) -> tuple[dict[str, Any], str, str]:
@@ -55,48 +55,3 @@ def replace_text(data: dict[str, Any], raw: bytes, text_field: str, text: str) -
     """The record's line with its text replaced; the other fields are kept as they were."""
     line = json.dumps({**data, text_field: text}, ensure_ascii=False).encode("utf-8")
     return line + raw[len(raw.rstrip(b"\r\n")) :]
-
-
-class Progress:
-    """A one-line progress bar on ``stream`` (only when it is a terminal), by bytes read."""
-
-    WIDTH = 30
-
-    def __init__(self, label: str, total: int, stream: IO[str] | None = None) -> None:
-        self.stream = stream or sys.stderr
-        self.enabled = hasattr(self.stream, "isatty") and self.stream.isatty()
-        self.label = label
-        self.total = max(total, 1)
-        self.done = 0
-        self.records = 0
-        self._shown = 0.0
-
-    @classmethod
-    def for_file(cls, path: Path) -> Progress:
-        try:
-            size = os.path.getsize(path)
-        except OSError:
-            size = 0
-        return cls(str(path), size)
-
-    def advance(self, size: int) -> None:
-        self.done += size
-        self.records += 1
-        now = time.monotonic()
-        if self.enabled and now - self._shown >= 0.1:
-            self._shown = now
-            self._draw()
-
-    def _draw(self) -> None:
-        share = min(self.done / self.total, 1.0)
-        filled = int(share * self.WIDTH)
-        bar = "#" * filled + "-" * (self.WIDTH - filled)
-        line = f"\r{self.label} [{bar}] {share:4.0%} {self.records} lines"
-        self.stream.write(line)
-        self.stream.flush()
-
-    def close(self) -> None:
-        """Erase the bar."""
-        if self.enabled and self._shown:
-            self.stream.write("\r\x1b[2K")
-            self.stream.flush()

@@ -29,10 +29,11 @@ class RunOptions(NamedTuple):
     unsafe_fixes: bool = False
     diff: bool = False  # fix: print a diff, write nothing
     exit_non_zero_on_fix: bool = False
+    exit_zero: bool = False  # findings do not fail the run (errors still do)
     require_grammar: bool = False
     baseline: Path | None = None
     no_baseline: bool = False
-    cache: bool = True  # check: the findings cache
+    cache: bool = True  # .newslint_cache/: check's findings, the grammar backends' answers
     jobs: int | None = None  # worker processes (default: the cores)
     feed: Path | None = None  # --jsonl: a JSON Lines feed instead of paths
     text_field: str = "text"
@@ -46,7 +47,10 @@ class RunOptions(NamedTuple):
     partition_size: int = 16 * 1024 * 1024  # --engine dask: bytes of input per partition
 
     def resolver(self) -> ConfigResolver:
-        return ConfigResolver(self.config, self.overrides)
+        overrides = self.overrides
+        if not self.cache:  # --no-cache: the grammar backends' answers are not kept either
+            overrides = {**overrides, "languagetool": {"cache": False}, "grammar": {"cache": False}}
+        return ConfigResolver(self.config, overrides)
 
     @property
     def minimum(self) -> Applicability:

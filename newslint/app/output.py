@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TextIO
 
@@ -15,14 +16,19 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 def use_color(color: str, stream: TextIO) -> bool:
-    """``--color``: ``always``, ``never``, or (``auto``) when ``stream`` is a terminal."""
+    """``--color``: ``always``, ``never``, or (``auto``) as the environment says (``NO_COLOR``,
+    then ``FORCE_COLOR``, when set and not empty), else when ``stream`` is a terminal."""
     if color != "auto":
         return color == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-def print_error(message: str) -> None:
-    print(f"newslint: error: {message}", file=sys.stderr)
+def print_error(message: str, level: str = "error") -> None:
+    print(f"newslint: {level}: {message}", file=sys.stderr)
 
 
 def emit(options: RunOptions, reports: list[FileReport], stream: TextIO) -> None:
@@ -31,7 +37,7 @@ def emit(options: RunOptions, reports: list[FileReport], stream: TextIO) -> None
     target = options.output_file
     color = options.color == "always" if target else use_color(options.color, stream)
     if options.statistics:
-        rendered = statistics(reports, as_json=reporter.json)
+        rendered = statistics(reports, as_json=reporter.json, quiet=options.quiet)
     else:
         rendered = reporter.render(reports, color=color, quiet=options.quiet)
     if options.show_fixes and reporter.for_people:

@@ -19,6 +19,7 @@ from newslint.app import corpus_run, parallel
 from newslint.app.api import fix_document
 from newslint.app.baseline import Baselines, Linted
 from newslint.app.corpus_run import CorpusRun
+from newslint.app.directives import unknown_selectors
 from newslint.app.inputs import Input, Source, open_source, sink
 from newslint.app.options import RunOptions
 from newslint.app.output import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, emit, print_error, use_color
@@ -40,6 +41,7 @@ from newslint.report import (
 from newslint.storage.cache import FindingsCache
 
 Rules = tuple[Rule, ...]
+SUCCESS = "All checks passed!"  # nothing to report (as ruff says it)
 
 
 @dataclass
@@ -114,6 +116,8 @@ class _Worker:
             baseline = self.baselines.for_root(config.root)
             doc = inp.read(config)
             corpus_run.for_document(self.corpus, inp, doc, config)
+            for warning in unknown_selectors(doc, config.available_rules):
+                status.warn(warning)
             if self.options.fixing:
                 report = self._fix(inp, doc, rules, outcome)
             else:
@@ -128,8 +132,8 @@ class _Worker:
         except NewslintError as exc:
             outcome.errors.append(str(exc))
             return outcome
-        level = Severity.parse(self.options.fail_on or config.settings.fail_on)
-        outcome.failed = any(f.severity >= level for f in report.findings)
+        report.fail_on = Severity.parse(self.options.fail_on or config.settings.fail_on)
+        outcome.failed = any(map(report.fails, report.findings))
         outcome.report = self._keep(report, outcome)
         return outcome
 
@@ -181,7 +185,8 @@ class _Worker:
         keep_text = self.reporter.needs_text and not self.options.statistics
         text = report.text if keep_text else ""
         preview = report.preview if self.reporter.needs_preview else None
-        return FileReport(report.path, text, report.findings, report.fixed, (), preview)
+        findings, fixed = report.findings, report.fixed
+        return FileReport(report.path, text, findings, fixed, (), preview, report.fail_on)
 
     def jobs(self, source: Source) -> int:
         """Worker processes: none for little work (by default: under SMALL_RUN_BYTES), grammar
@@ -205,13 +210,13 @@ class _Run:
     def __init__(self, ctx: _Worker, source: Source, stream: TextIO) -> None:
         self.ctx, self.source, self.stream = ctx, source, stream
         self.reports: list[FileReport] = []
-        self.failed = self.errored = self.fixed = False
+        self.failed = self.errored = self.fixed = self.diffed = False
         self.hidden = 0
         self.counts = [0, 0, 0]  # findings, safe and unsafe fixes: a streamed report's summary
 
     def show(self, inp: Input, outcome: Outcome) -> None:
         reporter, progress = self.ctx.reporter, self.source.progress
-        if progress and (outcome.errors or outcome.note or outcome.chunk):
+        if progress and (outcome.errors or outcome.note or outcome.chunk or outcome.diff):
             progress.close()
         for message in outcome.warnings:
             status.warn(message)
@@ -222,6 +227,7 @@ class _Run:
         if report is None:
             return
         sys.stdout.write(outcome.diff)
+        self.diffed = self.diffed or bool(outcome.diff)
         if outcome.note:
             to_stderr = inp.to_stdout or not reporter.for_people
             print(outcome.note, file=sys.stderr if to_stderr else sys.stdout)
@@ -238,11 +244,7 @@ class _Run:
     def finish(self) -> int:
         """The report (or a streamed report's summary), notes, and the exit code."""
         options = self.ctx.options
-        if not self.ctx.streamed:
-            emit(options, self.reports, self.stream)
-        elif not options.quiet and self.ctx.reporter.for_people:
-            summary = summary_text(*self.counts)
-            self.stream.write(summary + "\n" if summary else "")
+        self._report()
         if self.hidden and not options.quiet:
             noun = "finding" if self.hidden == 1 else "findings"
             note = f"{self.hidden} baselined {noun} not shown (--no-baseline shows them)"
@@ -253,9 +255,24 @@ class _Run:
             return EXIT_ERROR
         if self.errored:
             return EXIT_ERROR
+        if options.exit_zero:
+            return EXIT_CLEAN
         if options.fixing and options.exit_non_zero_on_fix and self.fixed:
             return EXIT_FINDINGS
-        return EXIT_FINDINGS if self.failed else EXIT_CLEAN
+        return EXIT_FINDINGS if self.failed or self.diffed else EXIT_CLEAN
+
+    def _report(self) -> None:
+        """The whole report, or a streamed one's summary; for people, one line on success."""
+        options, for_people = self.ctx.options, self.ctx.reporter.for_people
+        if not self.ctx.streamed:
+            emit(options, self.reports, self.stream)
+            shown = sum(len(report.findings) for report in self.reports)
+        else:
+            shown = self.counts[0]
+            if not options.quiet and for_people and shown:
+                self.stream.write(summary_text(*self.counts) + "\n")
+        if for_people and not (options.quiet or shown or self.diffed or self.errored):
+            self.stream.write(SUCCESS + "\n")
 
 
 def run(options: RunOptions) -> int:
@@ -288,6 +305,8 @@ def deliver(
         for inp, outcome in outcomes(ctx, source):
             write(outcome.output)
             main.show(inp, outcome)
+            if source.progress and not source.unbounded:
+                source.progress.advance()  # a file done (a feed's bar moves as it is read)
     if source.progress:
         source.progress.close()
     return main.finish()

@@ -10,7 +10,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from newslint.app.inputs import iter_inputs
+from newslint.app.inputs import collect_inputs
 from newslint.app.options import RunOptions
 from newslint.app.output import print_error
 from newslint.core.errors import NewslintError
@@ -35,7 +35,7 @@ def collect(options: RunOptions) -> tuple[list[ArticleStats], bool]:
 
     resolver = options.resolver()
     rows, errored = [], False
-    for inp in iter_inputs(options, resolver):
+    for inp in collect_inputs(options, resolver):
         try:
             doc = inp.read(resolver.for_path(inp.config_path))
         except NewslintError as exc:

@@ -1,18 +1,13 @@
 """Kind ``boilerplate``: whole lines or paragraphs of page chrome, proposed for deletion.
 
-A unit (a line, or a paragraph with ``unit: paragraph``) is flagged when all of it, with runs of
-white space collapsed, matches one of ``patterns`` and none of ``exceptions`` matches in it.
+A unit (a line, or a paragraph with ``unit: paragraph``) of at most ``max_length`` characters
+is flagged when all of its normal text (:func:`normal_text`) matches one of ``patterns`` and
+none of ``exceptions`` matches in it.
 
 Some chrome is only recognisable in company: a lone "Email" or "Print" line is page chrome in a
 share bar but may be a heading elsewhere. With ``min_run: N`` a matching unit is flagged only
 inside a run of adjacent units (blank lines between them allowed) that each match ``patterns``
 or ``run_patterns`` and that hold at least N different texts ("Facebook" twice is no share bar).
-
-Before matching, icon-font glyphs (private-use characters) are dropped and, in Markdown, the
-emphasis markers around words (``*Advertisement*``).
-
-Only the lines that :mod:`newslint.accel.line_index` picks in one pass per document for all
-boilerplate patterns (those holding literal text every match holds) go to the patterns.
 """
 
 from __future__ import annotations
@@ -22,16 +17,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from newslint.accel.line_index import LineIndex
-from newslint.accel.line_needles import LineNeedles, line_needles
-from newslint.checks.base import content_end, line_deletion
-from newslint.config.validation import regex_field
-from newslint.core.document import Block, Document
+from newslint.checks.base import content_end, follows_text, line_deletion
+from newslint.config.validation import option, regex_field
+from newslint.core.blocks import Block
+from newslint.core.document import Document
+from newslint.core.lines import line_spans
 from newslint.core.model import Edit, Hit
-from newslint.core.patterns import Pattern, alternation
+from newslint.core.patterns import alternation
 
 CAN_FIX = True
-_VERDICTS = 4096  # verdicts of a pattern kept (see LineNeedles.verdicts)
+ICONS = re.compile("[\ue000-\uf8ff]")  # private-use glyphs of icon fonts
 
 
 @dataclass
@@ -40,8 +35,8 @@ class Options:
     exceptions: list[str] = regex_field([])
     unit: Literal["line", "paragraph"] = "line"
     ignore_case: bool = True
-    max_length: int = 300
-    min_run: int = 1
+    max_length: int = option(300, minimum=1)
+    min_run: int = option(1, minimum=1)
     run_patterns: list[str] = regex_field([])
 
 
@@ -49,70 +44,58 @@ class Options:
 class _Unit:
     start: int  # of the stripped text
     end: int
-    normal: str  # white space collapsed
+    normal: str  # see normal_text
     flagged: bool  # matches ``patterns`` (else only ``run_patterns``)
+
+
+def normal_text(doc: Document, text: str) -> str:
+    """``text`` as patterns see it: no icon glyphs or inline markup (Markdown emphasis), runs
+    of white space collapsed to one space."""
+    return " ".join(ICONS.sub("", doc.format.strip_markup(text)).split())
+
+
+def unit_spans(doc: Document, blocks: list[Block], paragraphs: bool) -> Iterator[tuple[int, int]]:
+    """(start, end) of each unit of ``blocks``, its white space stripped; blank ones left out."""
+    text = doc.text
+    for block in blocks:
+        pieces = [(block.start, block.end)]
+        if not paragraphs:
+            pieces = line_spans(text, block.start, block.end)
+        for start, end in pieces:
+            raw = text[start:end]
+            stripped = raw.strip()
+            if stripped:
+                start += len(raw) - len(raw.lstrip())
+                yield start, start + len(stripped)
 
 
 class Check:
     def __init__(self, options: Options) -> None:
-        if options.min_run < 1:
-            raise ValueError("key 'min_run': must be at least 1")
         flags = re.I if options.ignore_case else 0
         self.regex = alternation(options.patterns, flags)
         self.exceptions = alternation(options.exceptions, flags)
         self.run_regex = alternation(options.run_patterns, flags)
-        self.needles = self._needles(self.regex, options.ignore_case)
-        self.run_needles = self._needles(self.run_regex, options.ignore_case)
-        self.unit = options.unit
+        self.paragraphs = options.unit == "paragraph"
         self.max_length = options.max_length
         self.min_run = options.min_run
 
-    @staticmethod
-    def _needles(pattern: Pattern | None, ignore_case: bool) -> LineNeedles | None:
-        return line_needles(pattern.source, ignore_case) if pattern is not None else None
-
-    def _matching(
-        self, index: LineIndex, pattern: Pattern, found: LineNeedles | None
-    ) -> dict[int, tuple[int, int, str]]:
-        """The units (by line) no longer than ``max_length`` that ``pattern`` fully matches:
-        only the line needles' candidates can (see :mod:`newslint.accel.line_index`)."""
-        matching = {}
-        verdicts = found.verdicts if found is not None else {}
-        for line in index.candidates(found, self.max_length):
-            unit = index.unit(line)
-            if unit is None or unit[1] - unit[0] > self.max_length:
-                continue
-            verdict = verdicts.get(unit[2])
-            if verdict is None:  # a pattern's verdict on a text never changes
-                if len(verdicts) >= _VERDICTS:
-                    verdicts.clear()
-                verdict = verdicts[unit[2]] = pattern.fullmatch(unit[2]) is not None
-            if verdict:
-                matching[line] = unit
-        return matching
-
-    def _units(self, doc: Document, blocks: list[Block]) -> list[_Unit]:
-        """The units that may be part of a run, in order; none if none is flagged (only
-        flagged units are reported)."""
-        if self.regex is None:
-            return []
-        index = LineIndex.of(doc, blocks, self.unit == "paragraph")
-        flagged = self._matching(index, self.regex, self.needles)
-        if self.exceptions and flagged:
-            flagged = {
-                line: unit for line, unit in flagged.items() if not self.exceptions.search(unit[2])
-            }
-        if not flagged:
-            return []
-        in_run = dict(flagged)
-        if self.run_regex is not None:
-            in_run.update(self._matching(index, self.run_regex, self.run_needles))
-        return [_Unit(*in_run[line], line in flagged) for line in sorted(in_run)]
+    def _unit(self, doc: Document, start: int, end: int) -> _Unit | None:
+        """The unit at ``[start, end)`` if it may be part of a run (flagged or not)."""
+        normal = normal_text(doc, doc.text[start:end])
+        assert self.regex is not None
+        flagged = bool(self.regex.fullmatch(normal)) and not (
+            self.exceptions and self.exceptions.search(normal)
+        )
+        if flagged or (self.run_regex and self.run_regex.fullmatch(normal)):
+            return _Unit(start, end, normal, flagged)
+        return None
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
-        units = self._units(doc, blocks)
-        if not units:
+        if self.regex is None:
             return
+        spans = unit_spans(doc, blocks, self.paragraphs)
+        found = (self._unit(doc, s, e) for s, e in spans if e - s <= self.max_length)
+        units = [unit for unit in found if unit is not None]
         flagged = [
             unit
             for run in _spaced_runs(doc, units)
@@ -146,7 +129,8 @@ def _deletions(doc: Document, group: list[_Unit]) -> list[Edit]:
     text = doc.text
     starts = [doc.line_span(u.start)[0] for u in group]
     ends = [doc.line_span(u.end)[1] for u in group]
-    last = line_deletion(doc, starts[-1], ends[-1])
+    # a group that ends a paragraph leaves the blank lines after that paragraph
+    last = line_deletion(doc, starts[-1], ends[-1], in_paragraph=follows_text(doc, starts[0]))
     if len(group) == 1 or last.start >= starts[-1]:
         return [line_deletion(doc, s, e) for s, e in zip(starts[:-1], ends[:-1], strict=True)] + [
             last

@@ -13,12 +13,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newslint.core.document import Block, Document
+from newslint.core.blocks import Block
+from newslint.core.document import Document
 from newslint.core.model import Edit, Hit
 
 CAN_FIX = True
-_REFERENCE = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_BARE = re.compile(r"&(?:amp|lt|gt|quot)(?=\s)")
+REFERENCE = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+BARE = re.compile(r"&(?:amp|lt|gt|quot)(?=\s)")
+
+
+MESSAGE_VALUES = ("decoded",)  # for messages, besides {match}
 
 
 @dataclass
@@ -40,14 +44,10 @@ class Check:
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         text = doc.text
-        if "&" not in text:
-            return  # every reference starts with "&"
         for block in blocks:
-            if text.find("&", block.start, block.end) == -1:
-                continue  # likewise, block by block
             found = sorted(
-                [*_REFERENCE.finditer(text, block.start, block.end)]
-                + [*_BARE.finditer(text, block.start, block.end)],
+                [*REFERENCE.finditer(text, block.start, block.end)]
+                + [*BARE.finditer(text, block.start, block.end)],
                 key=lambda m: m.start(),
             )
             for match in found:

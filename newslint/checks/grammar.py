@@ -38,6 +38,15 @@ if TYPE_CHECKING:
 CAN_FIX = True
 
 
+MESSAGE_VALUES = (
+    "lt_rule",
+    "lt_category",
+    "lt_message",
+    "replacement",
+    "suggestions",
+)  # for messages, besides {match}
+
+
 @dataclass
 class Options:
     categories: list[str] = field(default_factory=list)  # LanguageTool category ids; [] = all

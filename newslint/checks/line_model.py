@@ -31,6 +31,7 @@ from newslint.corpus.features import FEATURES_VERSION, NAMES, line_features
 from newslint.corpus.units import lines
 
 CAN_FIX = True
+MESSAGE_VALUES = ("score",)  # for messages, besides {match}
 NEEDS_CORPUS = True  # finds nothing without corpus evidence (tests/test_corpus.py shows it)
 
 

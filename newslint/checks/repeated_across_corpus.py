@@ -31,6 +31,7 @@ from newslint.corpus.evidence import LONG_UNIT_WORDS, SiteView
 from newslint.corpus.units import lines
 
 CAN_FIX = True
+MESSAGE_VALUES = ("others", "share", "site")  # for messages, besides {match}
 SAFE_RUN = 3  # certain units in a row whose deletions are safe: chrome comes in blocks
 NEEDS_CORPUS = True  # finds nothing without corpus evidence (tests/test_corpus.py shows it)
 

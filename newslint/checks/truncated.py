@@ -12,17 +12,20 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newslint.core.document import Block, Document
+from newslint.config.validation import option
+from newslint.core.blocks import Block
+from newslint.core.document import Document
 from newslint.core.model import Hit
 
 CAN_FIX = False
+MESSAGE_VALUES = ("word",)  # for messages, besides {match}
 _LAST_WORD = re.compile(r"\S+[ \t]*$")
 _CUT = re.compile(r"[^\W_],?$")
 
 
 @dataclass
 class Options:
-    min_words: int = 12
+    min_words: int = option(12, minimum=1)
 
 
 class Check:
@@ -41,4 +44,5 @@ class Check:
             if not nxt[:1].isupper():
                 continue
             last = _LAST_WORD.search(text, block.start, block.start + len(body))
+            assert last is not None  # the body is not blank
             yield Hit(last.start(), block.start + len(body), {"word": last.group().strip()})

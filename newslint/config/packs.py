@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import string
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from newslint import checks
@@ -15,6 +15,7 @@ from newslint.config import yamlfile
 from newslint.config.plugins import load_plugin
 from newslint.config.validation import OptionError, build, option
 from newslint.core.blocks import PROSE_KINDS, BlockKind
+from newslint.core.check import CheckKind
 from newslint.core.errors import NewslintError
 from newslint.core.model import (
     Applicability,
@@ -90,10 +91,10 @@ def _fail(path: Path, line: int | None, rule: str | None, message: str) -> Newsl
     return NewslintError(f"{label}{message}", path=str(path), line=line)
 
 
-def _kind(kind: str, plugins: tuple[str, ...]) -> ModuleType | None:
+def _kind(kind: str, plugins: tuple[str, ...]) -> CheckKind | None:
     """The module of a check kind: a plugin the config enables, or a built-in one."""
     if kind in plugins:
-        module: ModuleType = load_plugin(kind)
+        module: CheckKind = load_plugin(kind)
         return module
     return checks.load_kind(kind) if kind in checks.KINDS else None
 
@@ -122,6 +123,8 @@ def parse_rule(raw: Any, path: Path, pack: str, plugins: tuple[str, ...] = ()) -
     if keys.fix is not None and not module.CAN_FIX:
         message = f"kind {keys.kind!r} proposes no fixes; remove 'fix'"
         raise _fail(path, raw.line_of("fix"), label, message)
+    if keys.kind not in plugins or hasattr(module, "MESSAGE_VALUES"):
+        _check_placeholders(keys, ("match", *getattr(module, "MESSAGE_VALUES", ())), raw, path)
     try:
         check = module.Check(build(module.Options, raw.subset(option_keys)))
     except OptionError as exc:
@@ -129,6 +132,40 @@ def parse_rule(raw: Any, path: Path, pack: str, plugins: tuple[str, ...] = ()) -
     except (ValueError, re.error) as exc:
         raise _fail(path, raw.line, label, str(exc)) from None
     return _rule(keys, path, pack, check)
+
+
+def _placeholders(template: str) -> list[str]:
+    """The names a message template uses (``{match}``, ``{value:.1f}``, ``{match!r}``); a
+    ValueError for a template ``str.format`` cannot read, or a positional ``{}``."""
+    names = []
+    for _text, field, _spec, _conversion in string.Formatter().parse(template):
+        if field is None:
+            continue
+        name = re.match(r"[^.\[]*", field).group()  # type: ignore[union-attr]
+        if not name.isidentifier():
+            raise ValueError(f"{{{field}}} is not a named value")
+        names.append(name)
+    return names
+
+
+def _check_placeholders(
+    keys: RuleKeys, known: tuple[str, ...], raw: yamlfile.Mapping, path: Path
+) -> None:
+    """The message and fix title use only values the kind gives (a typo would be printed as
+    it is in every finding)."""
+    label = f"{keys.id}({keys.name})"
+    templates = [("message", keys.message)] + ([("fix", keys.fix.title)] if keys.fix else [])
+    for key, template in templates:
+        try:
+            unknown = [name for name in _placeholders(template) if name not in known]
+        except ValueError as exc:
+            raise _fail(path, raw.line_of(key), label, f"{key}: {exc}") from None
+        if unknown:
+            values = ", ".join(f"{{{name}}}" for name in known)
+            message = (
+                f"{key}: unknown placeholder {{{unknown[0]}}} (kind {keys.kind!r} gives {values})"
+            )
+            raise _fail(path, raw.line_of(key), label, message)
 
 
 def _rule(keys: RuleKeys, path: Path, pack: str, check: Any) -> Rule:
@@ -171,22 +208,53 @@ def load_pack(path: Path, plugins: tuple[str, ...] = ()) -> tuple[Rule, ...]:
             raise _fail(path, data.line_of(key), None, f"unknown top-level key {key!r}")
     pack = path.stem
     rules = tuple(parse_rule(raw, path, pack, plugins) for raw in data["rules"])
-    _check_unique(rules)
+    _check_unique_in_pack(path, data["rules"])
     return rules
 
 
+def _check_unique_in_pack(path: Path, raws: list[yamlfile.Mapping]) -> None:
+    """No two rules of a pack share an id or a name (the error gives both lines)."""
+    seen: dict[tuple[str, str], int] = {}
+    for raw in raws:
+        for key in ("id", "name"):
+            line = raw.line_of(key)
+            first = seen.setdefault((key, raw[key]), line)
+            if first != line:
+                label = f"{raw['id']}({raw['name']})"
+                message = f"{key} {raw[key]!r} is already used by the rule at line {first}"
+                raise _fail(path, line, label, message)
+
+
 def _check_unique(rules: tuple[Rule, ...]) -> None:
+    """No two rules of different packs share an id or a name."""
     seen: dict[str, Rule] = {}
     for rule in rules:
-        for key in (rule.id, rule.name):
-            if key in seen:
-                other = seen[key]
-                raise NewslintError(
-                    f"rule {rule.id}({rule.name}) reuses {key!r} of rule {other.id}"
-                    f" in {other.source}",
-                    path=rule.source,
+        for key, value in (("id", rule.id), ("name", rule.name)):
+            other = seen.setdefault(value, rule)
+            if other is not rule:
+                message = (
+                    f"{key} {value!r} is already used by rule {other.id}({other.name})"
+                    f" in {other.source}:{_line(other, key)}"
                 )
-            seen[key] = rule
+                raise _fail(Path(rule.source), _line(rule, key), f"{rule.id}({rule.name})", message)
+
+
+def _line(rule: Rule, key: str) -> int | None:
+    """The line of ``key`` of ``rule`` in its pack (read again: only an error needs it)."""
+    raw = rule_mapping(rule)
+    return raw.line_of(key) if raw is not None else None
+
+
+def rule_mapping(rule: Rule) -> yamlfile.Mapping | None:
+    """The rule as its pack holds it, with the lines of its keys (the pack is read again)."""
+    data = yamlfile.load_cached(Path(rule.source))
+    for raw in data.get("rules", []) if isinstance(data, yamlfile.Mapping) else []:
+        if isinstance(raw, yamlfile.Mapping) and (raw.get("id"), raw.get("name")) == (
+            rule.id,
+            rule.name,
+        ):
+            return raw
+    return None
 
 
 def load_packs(paths: list[Path], plugins: tuple[str, ...] = ()) -> tuple[Rule, ...]:

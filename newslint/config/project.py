@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from newslint.config import yamlfile
 from newslint.config.packs import builtin_packs, load_packs
 from newslint.config.plugins import load_plugins
+from newslint.config.selectors import selects, suggestion
 from newslint.config.validation import OptionError, build, option
 from newslint.core.errors import NewslintError
 from newslint.core.model import Rule, Severity, SeverityName
@@ -36,8 +37,12 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
+_EXTENSION = r"\.?[\w-]+"  # "md" or ".md" (a file's last suffix); not "*.md" or ""
+
 _MERGED_LISTS = ("packs",)
 _MERGED_MAPS = ("severity", "per_path_ignores", "languagetool", "grammar")
+_ADDED_LISTS = ("ignore", "extend_select", "packs")  # the command line adds to the config's
+_ADDED = (*_ADDED_LISTS, *_MERGED_MAPS)
 # keys holding a mapping of their own settings, validated key by key: (class, what it holds)
 _NESTED = {
     "languagetool": (LanguageToolSettings, "server, language, disabled_rules, ..."),
@@ -57,8 +62,11 @@ class Settings:
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, SeverityName] = field(default_factory=dict)
     per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
-    extensions: list[str] = field(default_factory=lambda: [".md", ".markdown", ".txt"])
+    extensions: list[str] = option(
+        [".md", ".markdown", ".txt"], fullmatch=_EXTENSION, expected="a file extension: .md"
+    )
     exclude: list[str] = field(default_factory=list)
+    respect_gitignore: bool = True  # the walk leaves out what .gitignore and .ignore files do
     fail_on: SeverityName = "warning"
     paragraph_breaks: Literal["auto", "blank-line", "line"] = "auto"
     encoding: str = "utf-8"
@@ -67,6 +75,10 @@ class Settings:
     max_file_size: int = option(1_000_000, minimum=0)  # bytes; larger: an error (0: no limit)
     plugins: list[str] = field(default_factory=list)  # entry points (newslint.checks) to load
     profile: str | None = None  # corpus evidence saved by ``newslint learn``
+    vale: dict[str, Any] | None = None  # run a Vale configuration's rules too (newslint.vale)
+
+    def __post_init__(self) -> None:
+        self.extensions = ["." + e.lstrip(".") for e in self.extensions]  # 'md' is '.md'
 
 
 def _toml_line(text: str, key: str) -> int:
@@ -236,9 +248,14 @@ class Config:
         self.project = project_root(self.path) if self.path else self.root
         values = _Loader(self.project).values(self.path) if self.path else {"_lines": {}}
         self._lines: dict[str, tuple[Path, int]] = values.pop("_lines")
-        for key, value in (overrides or {}).items():
-            extend = key in ("ignore", "extend_select", "packs")
-            values[key] = list(values.get(key, [])) + list(value) if extend else value
+        self.overrides = dict(overrides or {})  # from the command line
+        for key, value in self.overrides.items():
+            if key in _ADDED_LISTS:
+                values[key] = list(values.get(key, [])) + list(value)
+            elif key in _MERGED_MAPS:
+                values[key] = {**values.get(key, {}), **value}
+            else:
+                values[key] = value
         self.settings = Settings(**values)
         self.languagetool = settings_from_env(LanguageToolSettings(**self.settings.languagetool))
         self.grammar = GrammarSettings(**self.settings.grammar)
@@ -254,9 +271,24 @@ class Config:
             where = self._where("profile")
             raise NewslintError(f"profile: {exc}", path=where["path"], line=where["line"]) from None
 
-    def _where(self, key: str) -> dict[str, Any]:
+    def _where(self, key: str, selector: str | None = None) -> dict[str, Any]:
+        """Where ``key`` (or this ``selector`` of it) was set, for an error message."""
+        given = self.overrides.get(key)
+        if given is not None and (selector is None or selector in given):
+            return {"path": "--" + key.replace("_", "-"), "line": None}
         path, line = self._lines.get(key, (self.path, None))
-        return {"path": str(path) if path else "--select/--ignore", "line": line}
+        return {"path": str(path) if path else None, "line": line}
+
+    def origin(self, key: str) -> str:
+        """Where the value of setting ``key`` comes from: ``FILE:LINE``, the command line (which
+        adds to a list or mapping the config files set), or ``default``."""
+        found = self._lines.get(key)
+        in_file = f"{found[0]}:{found[1]}" if found else ""
+        if key in self.overrides:
+            return (
+                f"command line, added to {in_file}" if in_file and key in _ADDED else "command line"
+            )
+        return in_file or "default"
 
     @cached_property
     def available_rules(self) -> tuple[Rule, ...]:
@@ -276,7 +308,15 @@ class Config:
             load_plugins(plugins)
         except NewslintError as exc:
             raise NewslintError(exc.detail, **self._where("plugins")) from None
-        return load_packs(packs, plugins)
+        rules = load_packs(packs, plugins)
+        if self.settings.vale is not None:
+            from newslint.vale import extra_rules
+
+            try:
+                rules += extra_rules(self.settings.vale, self.root)
+            except NewslintError as exc:
+                raise NewslintError(exc.detail, **self._where("vale")) from None
+        return rules
 
     def _pack_files(self, folder: Path) -> list[Path]:
         """The packs in a folder named by ``packs``; a link out of the project is an error."""
@@ -291,18 +331,13 @@ class Config:
 
     def _matching(self, selector: str, key: str) -> list[Rule]:
         rules = self.available_rules
-        if selector == "all":
+        if selector.casefold() == "all":
             return list(rules)
-        found = [
-            r
-            for r in rules
-            if selector in (r.id, r.name, r.category, r.pack)
-            or (re.fullmatch(r"[A-Z]{2,}\d*", selector) and r.id.startswith(selector))
-        ]
+        found = [r for r in rules if selects(selector, r)]
         if not found:
-            raise NewslintError(
-                f"{key}: no rule, category or pack matches {selector!r}", **self._where(key)
-            )
+            hint = suggestion(selector, rules)
+            message = f"{key}: no rule, category or pack matches {selector!r}{hint}"
+            raise NewslintError(message, **self._where(key, selector))
         return found
 
     @cached_property

@@ -36,11 +36,19 @@ def option(
     fullmatch: str | None = None,
     minimum: float | None = None,
     non_empty: bool = False,
+    expected: str = "",
 ) -> Any:
     """A dataclass field with constraints: ``regex`` (every string in the value compiles as a
-    regular expression), ``fullmatch`` (a string must match it in full), ``minimum`` (a number
-    is at least this), ``non_empty`` (a string holds more than white space)."""
-    metadata = {"regex": regex, "fullmatch": fullmatch, "minimum": minimum, "non_empty": non_empty}
+    regular expression), ``fullmatch`` (a string must match it in full; ``expected`` says what
+    it stands for), ``minimum`` (a number is at least this), ``non_empty`` (a string holds
+    more than white space)."""
+    metadata = {
+        "regex": regex,
+        "fullmatch": fullmatch,
+        "minimum": minimum,
+        "non_empty": non_empty,
+        "expected": expected,
+    }
     if isinstance(default, list | dict):
         copy = default.copy
         return dataclasses.field(default_factory=copy, metadata=metadata)
@@ -133,7 +141,10 @@ def _check_constraints(key: str, value: Any, metadata: Any) -> None:
         if metadata.get("non_empty") and not item.strip():
             raise ValueError(f"key {key!r} must be a non-empty string")
         if metadata.get("fullmatch") and not re.fullmatch(metadata["fullmatch"], item):
-            raise ValueError(f"key {key!r}: {item!r} is not valid")
+            expected = metadata.get("expected")
+            raise ValueError(
+                f"key {key!r}: {item!r} is not valid" + (f" ({expected})" * bool(expected))
+            )
         if metadata.get("regex"):
             try:
                 re.compile(item)

@@ -1,88 +1,28 @@
-"""Run rules over a document: scopes, quoted speech, masks and inline suppressions."""
+"""Run rules over a document: scopes, quoted speech, masks and inline suppressions
+(:mod:`newslint.core.suppression`)."""
 
 from __future__ import annotations
 
 import bisect
-import contextlib
-import re
+import os
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from newslint.accel.narrowing import plan
 from newslint.core.document import Document
 from newslint.core.errors import NewslintError
-from newslint.core.model import Finding, Fix, Rule
+from newslint.core.model import Finding, Fix, Hit, Rule
 from newslint.core.patterns import PatternTimeout, time_limit
-
-if TYPE_CHECKING:
-    from newslint.accel.prefilter import Prefilter
+from newslint.core.suppression import directives, suppressed
 
 RULE_TIME_LIMIT = 3.0  # seconds of regex matching per rule and document
-# Documents linted with a rule set before its prefilter is compiled: a run over a few short
-# files does not pay for that (findings are the same either way). A prefilter compiled before
-# (kept in the user's cache) is used from the first document.
-PREFILTER_AFTER = 4
-_DIRECTIVE = re.compile(r"<!--\s*newslint-(disable-next-line|disable|enable)\b(.*?)-->", re.S)
 
 
-class _Values(dict):
+class _Values(dict[str, object]):
     """Message template values: ``{match}`` and the check's values; unknown names stay as
     written (``str.format_map`` asks ``__missing__`` for them)."""
 
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
-
-
-@dataclass(frozen=True)
-class _Directive:
-    action: str
-    selectors: frozenset[str]
-    offset: int  # where it takes effect
-    until: int | None = None  # for disable-next-line: end of that line
-
-
-def _matches(selectors: frozenset[str], rule: Rule) -> bool:
-    return not selectors or bool(selectors & {rule.id, rule.name, rule.category, rule.pack})
-
-
-def _directives(doc: Document) -> list[_Directive]:
-    text = doc.text
-    found = []
-    for start, end in doc.format.comment_spans(doc):
-        match = _DIRECTIVE.fullmatch(text, start, end)
-        if not match:
-            continue
-        selectors = frozenset(match.group(2).replace(",", " ").split())
-        action = match.group(1)
-        if action == "disable-next-line":
-            _, line_end = doc.line_span(end)
-            nxt = line_end
-            while nxt < len(text):  # the next line that is not blank
-                nxt = text.find("\n", nxt)
-                if nxt == -1:
-                    nxt = len(text)
-                    break
-                nxt += 1
-                line_start, next_end = doc.line_span(nxt)
-                if text[line_start:next_end].strip():
-                    found.append(_Directive(action, selectors, line_start, next_end))
-                    break
-        else:
-            found.append(_Directive(action, selectors, end))
-    return found
-
-
-def _suppressed(directives: list[_Directive], rule: Rule, offset: int) -> bool:
-    disabled = False
-    for directive in directives:
-        if directive.action == "disable-next-line":
-            if directive.offset <= offset <= directive.until and _matches(
-                directive.selectors, rule
-            ):
-                return True
-        elif directive.offset <= offset and _matches(directive.selectors, rule):
-            disabled = directive.action == "disable"
-    return disabled
 
 
 def _in_mask(masks: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
@@ -94,41 +34,38 @@ def _in_mask(masks: list[tuple[int, int]], starts: list[int], start: int, end: i
     return False
 
 
-def lint(doc: Document, rules: Iterable[Rule]) -> list[Finding]:
+def exact_mode() -> bool:
+    """Whether the environment asks for every rule to run exactly (``NEWSLINT_EXACT=1``)."""
+    return os.environ.get("NEWSLINT_EXACT", "") not in ("", "0")
+
+
+def lint(doc: Document, rules: Iterable[Rule], *, exact: bool | None = None) -> list[Finding]:
     """All findings of ``rules`` in ``doc``, sorted by position.
 
-    A rule whose patterns run out of time is skipped; after the other rules have run,
-    :class:`RuleTimeout` is raised carrying their findings.
+    Each rule's check reads the blocks of its scope; unless ``exact`` (by default
+    :func:`exact_mode`), :func:`newslint.accel.narrowing.plan` leaves out the rules and blocks
+    in which a check cannot report anything (the findings are the same). A rule whose patterns
+    run out of time is skipped; after the other rules have run, :class:`RuleTimeout` is raised
+    carrying their findings.
     """
-    findings: list[Finding] = []
-    masks = doc.masks
-    mask_starts = [s for s, _ in masks]
-    directives = _directives(doc)
-    timed_out: list[Rule] = []
     rules = tuple(rules)
-    prefilter, long_run = _prefilter(rules)
-    scan = prefilter.scan(doc.text, locate=long_run) if prefilter else None
-    for index, rule in enumerate(rules):
-        if scan is not None and index not in scan.possible:
-            continue
-        blocks = doc.blocks_of(rule.scope)
-        if scan is not None:
-            blocks = scan.narrow(index, blocks)
+    if exact is None:
+        exact = exact_mode()
+    work = ((rule, doc.blocks_of(rule.scope)) for rule in rules) if exact else plan(doc, rules)
+    findings: list[Finding] = []
+    timed_out: list[Rule] = []
+    screen = _Screen(doc)
+    for rule, blocks in work:
         if not blocks:
             continue
         before = len(findings)
         try:
             with time_limit(RULE_TIME_LIMIT):
-                for hit in rule.check.run(doc, blocks):
-                    if masks and _in_mask(
-                        masks, mask_starts, hit.start, max(hit.end, hit.start + 1)
-                    ):
-                        continue
-                    if not rule.in_quotes and doc.quotes.contains(hit.start, hit.end):
-                        continue
-                    if directives and _suppressed(directives, rule, hit.start):
-                        continue
-                    findings.append(_finding(doc, rule, hit))
+                findings.extend(
+                    _finding(doc, rule, hit)
+                    for hit in rule.check.run(doc, blocks)
+                    if screen.keeps(rule, hit)
+                )
         except PatternTimeout:
             del findings[before:]
             timed_out.append(rule)
@@ -138,30 +75,26 @@ def lint(doc: Document, rules: Iterable[Rule]) -> list[Finding]:
     return findings
 
 
-# ids of a rule set's rules -> [the rules (kept alive, so ids stay theirs), documents, Prefilter]
-_prefilters: dict[tuple[int, ...], list] = {}
+class _Screen:
+    """What no rule reports: hits in masks (code, URLs), in quoted speech (unless the rule
+    reads quotes) or where an inline directive disables the rule."""
 
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.masks = doc.masks
+        self.mask_starts = [s for s, _ in self.masks]
+        self.directives = directives(doc)
 
-def _prefilter(rules: tuple[Rule, ...]) -> tuple[Prefilter | None, bool]:
-    """The prefilter of ``rules`` (from the user's cache at once, else compiled once
-    PREFILTER_AFTER documents were linted with them; None before, or without ``hyperscan``),
-    and whether that many documents were linted (blocks are worth locating matches in)."""
-    key = tuple(map(id, rules))
-    entry = _prefilters.get(key)
-    if entry is None:
-        if len(_prefilters) >= 8:
-            _prefilters.clear()
-        entry = _prefilters[key] = [rules, 0, None]
-    entry[1] += 1
-    long_run = entry[1] > PREFILTER_AFTER
-    if entry[2] is None and entry[1] in (1, PREFILTER_AFTER + 1):
-        from newslint.accel.prefilter import Prefilter
-
-        with contextlib.suppress(ImportError):  # no hyperscan for this platform: rules all run
-            specs = [getattr(rule.check, "prefilter", None) for rule in rules]
-            prefilter = Prefilter(specs, compile=long_run)
-            entry[2] = prefilter if prefilter.ready else None
-    return entry[2], long_run
+    def keeps(self, rule: Rule, hit: Hit) -> bool:
+        if (
+            self.masks
+            and not getattr(rule.check, "sees_markup", False)  # e.g. Vale rules
+            and _in_mask(self.masks, self.mask_starts, hit.start, max(hit.end, hit.start + 1))
+        ):
+            return False
+        if not rule.in_quotes and self.doc.quotes.contains(hit.start, hit.end):
+            return False
+        return not (self.directives and suppressed(self.directives, rule, hit.start))
 
 
 class RuleTimeout(NewslintError):
@@ -178,7 +111,7 @@ class RuleTimeout(NewslintError):
         )
 
 
-def _finding(doc: Document, rule: Rule, hit) -> Finding:  # type: ignore[no-untyped-def]
+def _finding(doc: Document, rule: Rule, hit: Hit) -> Finding:
     values = _Values(match=doc.text[hit.start : hit.end])
     values.update(hit.values)  # a check's own "match" wins
     fix = None

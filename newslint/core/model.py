@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
+
+if TYPE_CHECKING:
+    from newslint.core.check import Check
 
 
 class Severity(enum.IntEnum):
@@ -118,7 +121,7 @@ class Rule:
     enabled: bool
     fix: FixSpec | None
     examples: dict[str, list[Any]]
-    check: Any = field(compare=False, repr=False)
+    check: Check = field(compare=False, repr=False)
 
     @property
     def fixable(self) -> bool:

@@ -9,15 +9,11 @@ left of the current rule's budget (see :func:`time_limit`, used by the engine) o
 
 from __future__ import annotations
 
-import bisect
-import contextlib
 import re
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
-
-from newslint.accel.relaxed import relax_for_search
 
 if TYPE_CHECKING:
     import regex
@@ -33,11 +29,6 @@ _FLAGS = {
     re.VERBOSE: VERBOSE,
     re.ASCII: ASCII,
 }
-# Sentences without any fault a rule looks for; see Pattern._loose_regex.
-_PLAIN_PROSE = (
-    "The mayor said on Tuesday that the city, which has 12 parks, would open another one."
-    " It is the first in ten years (the council approved it in May), she added."
-)
 _deadline: ContextVar[float | None] = ContextVar("newslint_pattern_deadline", default=None)
 
 
@@ -90,88 +81,39 @@ class Pattern:
             self._regex = regex.compile(source, converted)
         except regex.error as exc:
             raise ValueError(f"bad regex {source!r}: {exc}") from None
-        self.groups = self._regex.groups
-        self._flags = converted
-        self._loose: regex.Pattern | None | bool = False  # see _loose_regex
-
-    def __getstate__(self) -> dict[str, object]:
-        """Pickled (in the compiled-pack cache) without compiled regexes: a run compiles only
-        the patterns it uses (see :attr:`_compiled`)."""
-        return {**self.__dict__, "_regex": None, "_loose": False}
-
-    @property
-    def _compiled(self) -> regex.Pattern:
-        if self._regex is None:
-            import regex
-
-            self._regex = regex.compile(self.source, self._flags)
-        return self._regex
-
-    def _loose_regex(self) -> regex.Pattern | None:
-        """The pattern loosened for :meth:`spans_to_search`, or None where there is none or where
-        it matches plain prose (it would nominate most spans and only cost time)."""
-        if self._loose is False:
-            self._loose = None
-            relaxed = None if self._flags & VERBOSE else relax_for_search(self.source)
-            import regex
-
-            if relaxed is not None:
-                with contextlib.suppress(regex.error, TimeoutError):
-                    loose = regex.compile(relaxed, self._flags)
-                    if not loose.search(_PLAIN_PROSE, timeout=0.1):
-                        self._loose = loose
-        return self._loose  # type: ignore[return-value]
-
-    def spans_to_search(self, text: str, spans: Sequence[tuple[int, int]]) -> list[int]:
-        """Indices of the ``spans`` of ``text`` (sorted, disjoint) in which a search bounded by
-        the span may find a match: the others certainly hold none.
-
-        One search of a loosened pattern (see :mod:`newslint.accel.relaxed`) from the first span to
-        the last replaces a call per span; a match it finds nominates every span it touches. It
-        gets half the time left, so that the exact searches can still run if it runs out.
-        """
-        loose = self._loose_regex()
-        every = list(range(len(spans)))
-        if loose is None or len(spans) < 2:
-            return every
-        starts = [start for start, _ in spans]
-        found: set[int] = set()
-        try:
-            for match in loose.finditer(text, starts[0], spans[-1][1], timeout=_timeout() / 2):
-                a, b = match.span()
-                i = max(bisect.bisect_right(starts, a) - 1, 0)
-                while i < len(spans) and spans[i][0] <= b:
-                    if spans[i][1] >= a:
-                        found.add(i)
-                    i += 1
-        except TimeoutError:
-            return every
-        return sorted(found)
+        self.groups: int = self._regex.groups
+        self.flags = int(flags)  # as given (``re`` flags)
 
     def __repr__(self) -> str:
         return f"Pattern({self.source!r})"
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         try:
-            return self._compiled.search(text, pos, endpos, timeout=_timeout())
+            return self._regex.search(text, pos, endpos, timeout=_timeout())
         except TimeoutError:
             raise PatternTimeout(self.source) from None
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         try:
-            return self._compiled.fullmatch(text, pos, endpos, timeout=_timeout())
+            return self._regex.fullmatch(text, pos, endpos, timeout=_timeout())
         except TimeoutError:
             raise PatternTimeout(self.source) from None
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> regex.Match | None:
         try:
-            return self._compiled.match(text, pos, endpos, timeout=_timeout())
+            return self._regex.match(text, pos, endpos, timeout=_timeout())
+        except TimeoutError:
+            raise PatternTimeout(self.source) from None
+
+    def sub(self, replacement: str | Callable[[regex.Match], str], text: str) -> str:
+        try:
+            return str(self._regex.sub(replacement, text, timeout=_timeout()))
         except TimeoutError:
             raise PatternTimeout(self.source) from None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match]:
         try:
-            yield from self._compiled.finditer(text, pos, endpos, timeout=_timeout())
+            yield from self._regex.finditer(text, pos, endpos, timeout=_timeout())
         except TimeoutError:
             raise PatternTimeout(self.source) from None
 

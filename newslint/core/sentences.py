@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from newslint.core.lines import BREAK_CHARS
+
+_LEAD_CHARS = " \t" + BREAK_CHARS + "\"“‘'«([*_>"  # what may stand before a sentence's word
+
 ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -193,7 +197,9 @@ def _word_start(text: str, end: int) -> int:
     falls back to walking back character by character (same delimiters, same result).
     """
     low = max(0, end - _WORD_WINDOW)
-    start = _WORD_TAIL.search(text, low, end).start()  # [^...]*\Z always matches
+    tail = _WORD_TAIL.search(text, low, end)
+    assert tail is not None  # [^...]*\Z always matches
+    start = tail.start()
     if start > low or low == 0:
         return start
     while start > 0 and not text[start - 1].isspace() and text[start - 1] not in '(“"‘':
@@ -280,7 +286,7 @@ def _find(text: str, start: int, end: int) -> _Split:
             punct_end = match.end(2)  # unset: a blank line
             if punct_end >= 0 and not ends_sentence(text, match.start(), punct_end):
                 continue
-        after = lead(text, match.end(), end).end()
+        after = lead(text, match.end(), end).end()  # type: ignore[union-attr] # it matches ""
         if after < end:
             starts.append(after)
             ends.append(punct_end if after == match.end() and punct_end >= 0 else -1)
@@ -300,11 +306,11 @@ def _find(text: str, start: int, end: int) -> _Split:
 def is_sentence_start(text: str, offset: int, block_start: int) -> bool:
     """Whether the word at ``offset`` opens a sentence (checks only what precedes it)."""
     lead_start = offset
-    while lead_start > block_start and text[lead_start - 1] in " \t\r\n\"“‘'«([*_>":
+    while lead_start > block_start and text[lead_start - 1] in _LEAD_CHARS:
         lead_start -= 1
     if lead_start == block_start:
         return True
-    if text[lead_start - 1] == "\n":
+    if text[lead_start - 1] in BREAK_CHARS:
         return False
     punct = _MARK_BEFORE.search(text, max(block_start, lead_start - 60), lead_start)
     if not punct:

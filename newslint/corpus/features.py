@@ -146,23 +146,21 @@ def line_features(
         next_line = lines[i + 1] if i < last else ""
         neighbours = [evidence[j] for j in (i - 1, i + 1) if 0 <= j <= last] or [(0.0, 0.0)]
         run = sum(1 for j in range(max(0, i - 2), min(last, i + 2) + 1) if evidence[j][0] > 0)
-        rows[i] = (
-            [
-                *_text_features(line),
-                i / last if last else 0.0,
-                float(i in (0, last)),
-                _log(gaps[i]),
-                _log(len(prev_line)),
-                _log(len(next_line)),
-                float(prev_line.endswith(_TERMINAL)),
-                float(next_line.endswith(_TERMINAL)),
-                *evidence[i],
-                max(n[0] for n in neighbours),
-                max(n[1] for n in neighbours),
-                run / 5,
-                *layout[i],
-            ]
-        )
+        rows[i] = [
+            *_text_features(line),
+            i / last if last else 0.0,
+            float(i in (0, last)),
+            _log(gaps[i]),
+            _log(len(prev_line)),
+            _log(len(next_line)),
+            float(prev_line.endswith(_TERMINAL)),
+            float(next_line.endswith(_TERMINAL)),
+            *evidence[i],
+            max(n[0] for n in neighbours),
+            max(n[1] for n in neighbours),
+            run / 5,
+            *layout[i],
+        ]
     return rows
 
 

@@ -13,7 +13,9 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-UNITS_VERSION = 1  # how units are cut, normalised and hashed; profiles of another are stale
+from newslint.core.lines import BREAK, line_spans
+
+UNITS_VERSION = 2  # how units are cut, normalised and hashed; profiles of another are stale
 _DIGITS = re.compile(r"\d+")
 _EDGES = " \t*_#>|•·-–—:"  # markup and bullets around a unit's text
 _LETTER = re.compile(r"[^\W\d_]")
@@ -36,25 +38,29 @@ def has_letters(text: str) -> bool:
 
 
 def lines(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each line of ``text`` with text, its break and outer spaces left out."""
-    start = 0
-    for line in text.split("\n"):
+    """(start, end) of each line of ``text`` with text (any line break of
+    :mod:`newslint.core.lines`), its break and outer spaces left out."""
+    for start, end in line_spans(text):
+        line = text[start:end]
         stripped = line.strip()
         if stripped:
             lead = start + len(line) - len(line.lstrip())
             yield lead, lead + len(stripped)
-        start += len(line) + 1
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each run of two or more lines with text between blank lines."""
     run: list[tuple[int, int]] = []
     for span in lines(text):
-        if run and text.count("\n", run[-1][1], span[0]) > 1:
+        if run and _breaks(text, run[-1][1], span[0]) > 1:
             yield from _closed(run)
             run = []
         run.append(span)
     yield from _closed(run)
+
+
+def _breaks(text: str, start: int, end: int) -> int:
+    return sum(1 for _ in BREAK.finditer(text, start, end))
 
 
 def _closed(run: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:

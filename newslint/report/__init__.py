@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from newslint.core.model import Applicability, Finding, Rule
+from newslint.core.model import Applicability, Finding, Rule, Severity
 
 
 class FixPreview(NamedTuple):
@@ -26,7 +26,7 @@ class FixPreview(NamedTuple):
 class FileReport:
     """What a run found in one file; ``text`` is the decoded text the findings point into
     (after ``fix``), ``fixed`` what ``fix`` applied. ``rules`` and ``preview`` are given to the
-    formats that need them (see :class:`Reporter`)."""
+    formats that need them (see :class:`Reporter`); ``fail_on`` is the file's fail level."""
 
     path: str
     text: str
@@ -34,6 +34,11 @@ class FileReport:
     fixed: list[Finding] = field(default_factory=list)
     rules: tuple[Rule, ...] = ()
     preview: FixPreview | None = None
+    fail_on: Severity = Severity.INFO  # findings below this level do not fail the run
+
+    def fails(self, finding: Finding) -> bool:
+        """Whether ``finding`` is at or above the fail level (JUnit and SARIF say so)."""
+        return finding.severity >= self.fail_on
 
 
 class Reporter(NamedTuple):

@@ -1,4 +1,5 @@
-"""``--format junit``: JUnit XML, one testsuite per file and one testcase per finding."""
+"""``--format junit``: JUnit XML, one testsuite per file and one testcase per finding (a finding
+below the fail level is a passing testcase, so CI test tabs agree with the exit code)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ def xml_safe(text: str) -> str:
     return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
-def _testcase(suite: ET.Element, finding: Finding) -> None:
+def _testcase(suite: ET.Element, finding: Finding, fails: bool) -> None:
+    """A finding's testcase: failed, or (below the fail level) passed with the finding as its
+    output."""
     case = ET.SubElement(
         suite,
         "testcase",
@@ -25,34 +28,41 @@ def _testcase(suite: ET.Element, finding: Finding) -> None:
         file=finding.path,
         line=str(finding.line),
     )
-    failure = ET.SubElement(case, "failure", message=xml_safe(finding.message), type=finding.rule)
     detail = (
         f"{finding.path}:{finding.line}:{finding.column}: {finding.severity} "
         f"{finding.rule}({finding.name}) {finding.message}"
     )
     if finding.fix:
         detail += f"\nfix ({finding.fix.applicability}): {finding.fix.title}"
-    failure.text = xml_safe(detail)
+    if fails:
+        failure = ET.SubElement(
+            case, "failure", message=xml_safe(finding.message), type=finding.rule
+        )
+        failure.text = xml_safe(detail)
+    else:
+        ET.SubElement(case, "system-out").text = xml_safe(detail)
 
 
 def render(reports: list[FileReport], *, color: bool = False, quiet: bool = False) -> str:
+    """One testsuite per file: a testcase per finding, failed at or above the file's fail
+    level, passed below it; a passing testcase for a file without findings."""
+    failing = [sum(map(report.fails, report.findings)) for report in reports]
     total = sum(max(1, len(r.findings)) for r in reports)
-    failures = sum(len(r.findings) for r in reports)
     root = ET.Element(
-        "testsuites", name="newslint", tests=str(total), failures=str(failures), errors="0"
+        "testsuites", name="newslint", tests=str(total), failures=str(sum(failing)), errors="0"
     )
-    for report in reports:
+    for report, failures in zip(reports, failing, strict=True):
         suite = ET.SubElement(
             root,
             "testsuite",
             name=report.path,
             tests=str(max(1, len(report.findings))),
-            failures=str(len(report.findings)),
+            failures=str(failures),
             errors="0",
             skipped="0",
         )
         for finding in report.findings:
-            _testcase(suite, finding)
+            _testcase(suite, finding, report.fails(finding))
         if not report.findings:
             ET.SubElement(
                 suite, "testcase", name="no findings", classname=report.path, file=report.path

@@ -8,7 +8,7 @@ from typing import Any
 from newslint.core.model import Rule
 
 COLUMNS = ("id", "name", "category", "severity", "fixable", "pack")  # of the table
-ROW = (*COLUMNS, "kind")  # a rule in ``rules --format json``
+ROW = (*COLUMNS, "kind", "default")  # a rule in ``rules --format json``
 EXPLAINED = ("id", "name", "kind", "category", "severity", "pack", "fixable", "message")
 
 
@@ -17,19 +17,26 @@ def fixable(rule: Rule) -> str:
     return str(rule.fix.applicability) if rule.fixable and rule.fix else "-"
 
 
+def default(rule: Rule) -> str:
+    """``on`` for a rule the default config runs, ``off`` for an opt-in rule."""
+    return "on" if rule.enabled else "off"
+
+
 def _fields(rule: Rule, names: tuple[str, ...]) -> dict[str, Any]:
-    values = {"severity": str(rule.severity), "fixable": fixable(rule)}
+    values = {"severity": str(rule.severity), "fixable": fixable(rule), "default": default(rule)}
     return {name: values[name] if name in values else getattr(rule, name) for name in names}
 
 
-def rules_table(rules: tuple[Rule, ...], *, as_json: bool = False) -> str:
-    """One row per rule: aligned columns, or a JSON array."""
+def rules_table(rules: tuple[Rule, ...], *, as_json: bool = False, every: bool = False) -> str:
+    """One row per rule: aligned columns, or a JSON array; ``every`` (``rules --all``) adds
+    whether each rule is on by default."""
     rows = [_fields(r, ROW) for r in rules]
     if as_json:
         return json.dumps(rows, indent=2) + "\n"
-    widths = {c: max([len(c)] + [len(row[c]) for row in rows]) for c in COLUMNS}
-    lines = ["  ".join(c.upper().ljust(widths[c]) for c in COLUMNS).rstrip()]
-    lines += ["  ".join(row[c].ljust(widths[c]) for c in COLUMNS).rstrip() for row in rows]
+    columns = (*COLUMNS, "default") if every else COLUMNS
+    widths = {c: max([len(c)] + [len(row[c]) for row in rows]) for c in columns}
+    lines = ["  ".join(c.upper().ljust(widths[c]) for c in columns).rstrip()]
+    lines += ["  ".join(row[c].ljust(widths[c]) for c in columns).rstrip() for row in rows]
     return "\n".join(lines) + "\n"
 
 
@@ -43,7 +50,7 @@ def explain(rule: Rule) -> str:
     lines = [
         f"{rule.id} {rule.name}",
         f"category: {rule.category}  severity: {rule.severity}  kind: {rule.kind}"
-        f"  pack: {rule.pack}",
+        f"  pack: {rule.pack}  default: {default(rule)}",
         f"fix: {fixable(rule)}" + (f" ({rule.fix.title})" if rule.fix else ""),
         "",
         rule.description,
@@ -58,3 +65,29 @@ def explain(rule: Rule) -> str:
             lines.append("  before: " + pair["before"].replace("\n", "\n          "))
             lines.append("  after:  " + pair["after"].replace("\n", "\n          "))
     return "\n".join(lines) + "\n"
+
+
+def _fenced(text: str) -> str:
+    fence = "```"
+    while fence in text:
+        fence += "`"
+    return f"{fence}text\n{text}\n{fence}"
+
+
+def explain_markdown(rule: Rule) -> str:
+    """The same explanation as Markdown (examples in fenced blocks, so nothing is rendered)."""
+    parts = [
+        f"**{rule.id} {rule.name}**",
+        f"category: {rule.category} · severity: {rule.severity} · fix: {fixable(rule)}"
+        + (f" ({rule.fix.title})" if rule.fix else ""),
+        rule.description.strip(),
+    ]
+    for label in ("bad", "good"):
+        if rule.examples[label]:
+            parts.append(f"{label.capitalize()}:\n\n" + _fenced("\n".join(rule.examples[label])))
+    if rule.examples["fixed"]:
+        pairs = "\n".join(
+            f"before: {pair['before']}\nafter:  {pair['after']}" for pair in rule.examples["fixed"]
+        )
+        parts.append("Fixed:\n\n" + _fenced(pairs))
+    return "\n\n".join(parts)

@@ -80,12 +80,14 @@ def _replacement(doc: Document, edit: Edit) -> dict[str, Any]:
     }
 
 
-def _result(finding: Finding, index: int, doc: Document, uri: str) -> dict[str, Any]:
+def _result(finding: Finding, index: int, doc: Document, uri: str, fails: bool) -> dict[str, Any]:
+    """A finding as a result; below the fail level it is a ``note`` (code scanning does not
+    fail a check on notes)."""
     location = {"artifactLocation": {"uri": uri}, "region": region(doc, finding.start, finding.end)}
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "ruleIndex": index,
-        "level": LEVELS[finding.severity],
+        "level": LEVELS[finding.severity] if fails else "note",
         "message": {"text": finding.message},
         "locations": [{"physicalLocation": location}],
     }
@@ -124,7 +126,9 @@ def sarif_log(reports: list[FileReport]) -> dict[str, Any]:
         doc = open_document(report.text, report.path)
         uri = artifact_uri(report.path)
         artifacts.append({"location": {"uri": uri}})
-        results.extend(_result(f, index[f.rule], doc, uri) for f in report.findings)
+        results.extend(
+            _result(f, index[f.rule], doc, uri, report.fails(f)) for f in report.findings
+        )
     driver = {
         "name": "newslint",
         "version": __version__,

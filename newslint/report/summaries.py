@@ -6,15 +6,16 @@ import json
 from collections import Counter
 
 from newslint.core.model import Applicability, Finding
-from newslint.report import FileReport
+from newslint.report import FileReport, summary_line
 
 
 def _safe(finding: Finding) -> bool:
     return finding.fix is not None and finding.fix.applicability == Applicability.SAFE
 
 
-def statistics(reports: list[FileReport], *, as_json: bool = False) -> str:
-    """Findings per rule, most frequent first; ``[*]`` marks rules with safe fixes."""
+def statistics(reports: list[FileReport], *, as_json: bool = False, quiet: bool = False) -> str:
+    """Findings per rule, most frequent first; ``[*]`` marks rules with safe fixes; the
+    total (unless ``quiet``) in the summary line of the text report."""
     findings = [f for report in reports for f in report.findings]
     counts = Counter(f.rule for f in findings)
     first = {f.rule: f for f in reversed(findings)}
@@ -41,6 +42,8 @@ def statistics(reports: list[FileReport], *, as_json: bool = False) -> str:
         f"{first[r].name}"
         for r in order
     ]
+    if not quiet:
+        lines.append(summary_line(reports))
     return "\n".join(lines) + "\n"
 
 

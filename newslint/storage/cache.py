@@ -48,6 +48,7 @@ def rules_fingerprint(rules: tuple[Rule, ...], settings: Any) -> str:
     digest = hashlib.sha256(repr(settings).encode())
     for rule in rules:
         digest.update(f"{rule.id}:{rule.severity}:{rule.source}:{rule.in_quotes};".encode())
+        digest.update(getattr(rule.check, "fingerprint", "").encode())  # what else it reads
     for source in sorted({rule.source for rule in rules}):
         digest.update(_file_hash(source).encode())
     return digest.hexdigest()

@@ -1,0 +1,37 @@
+"""Narrowing of kind ``mojibake``: ftfy repairs only a line its badness heuristic flags.
+
+``ftfy.fix_encoding`` returns a text unchanged unless ``ftfy.badness.is_bad`` flags it: a search
+of ftfy's ``BADNESS_RE`` in the text. The check reports a line only when ftfy changes it, so that
+regex matches in the line on its own, hence (widened, see
+:func:`~newslint.accel.hyperscan_syntax.to_hyperscan`) in the document, ending inside the line
+and its block. The check is block-local (each line is repaired on its own). The regex is kept
+as data (``ftfy_badness.json``, copied from ftfy, whose version tests/test_ftfy_data.py checks),
+so that a document without mojibake never imports ftfy.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+from newslint.accel.hyperscan import Expression
+from newslint.checks.mojibake import Check
+
+
+@cache
+def badness_pattern() -> Expression:
+    """ftfy's ``BADNESS_RE`` (source and ``re`` flags), as stored in ``ftfy_badness.json``."""
+    data = json.loads(Path(__file__).with_name("ftfy_badness.json").read_text(encoding="utf-8"))
+    flags = 0
+    for name in data["flags"]:
+        flags |= re.RegexFlag[name]
+    return data["source"], flags
+
+
+def document_patterns(check: Check) -> list[Expression]:
+    return [badness_pattern()]
+
+
+block_patterns = document_patterns
