@@ -48,8 +48,8 @@ def page_rows(eval_dir: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.nd
                 if line.strip()
             ]
             view = SiteView(evidence, "", text)
-            rows = line_features([t for t, _ in kept], view)
-            for values, (line, label) in zip(rows.values(), kept, strict=True):
+            by_index = line_features([t for t, _ in kept], view)
+            for values, (line, label) in zip(by_index.values(), kept, strict=True):
                 if label in POSITIVE or label in NEGATIVE:
                     features.append(values)
                     labels.append(label in POSITIVE)

@@ -185,6 +185,24 @@ def test_units_fold_case_digits_and_markup() -> None:
     assert len(keys) == 6  # four lines with letters, two paragraphs of several lines
 
 
+@pytest.mark.parametrize("brk", ["\r\n", "\r", "\u2028"])
+def test_units_are_cut_at_every_line_break(brk) -> None:
+    text = "Home\nNews\n\nA line\nand its neighbour\n12345\n".replace("\n", brk)
+    assert document_keys(text, "s") == document_keys(text.replace(brk, "\n"), "s")
+
+
+def test_a_model_trained_on_other_units_is_refused() -> None:
+    from newslint.checks.line_model import LineModel
+    from newslint.config.packs import builtin_pack_dir
+
+    path = builtin_pack_dir() / "models" / "chrome-lines.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert LineModel(data).threshold > 0
+    data["units_version"] -= 1
+    with pytest.raises(ValueError, match="trained on other features"):
+        LineModel(data)
+
+
 def test_evidence_memory_is_bounded_and_counts_are_lower_bounds() -> None:
     evidence = Evidence(budget=1000)
     for doc in range(5000):

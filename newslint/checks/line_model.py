@@ -28,7 +28,7 @@ from newslint.core.model import Applicability, Hit
 from newslint.corpus.context import view_of
 from newslint.corpus.evidence import SiteView
 from newslint.corpus.features import FEATURES_VERSION, NAMES, line_features
-from newslint.corpus.units import lines
+from newslint.corpus.units import UNITS_VERSION, lines
 
 CAN_FIX = True
 MESSAGE_VALUES = ("score",)  # for messages, besides {match}
@@ -50,7 +50,8 @@ class LineModel:
     def __init__(self, data: dict[str, Any]) -> None:
         if data.get("format") != "newslint-line-model":
             raise ValueError("not a newslint line model")
-        if data.get("features_version") != FEATURES_VERSION or data.get("features") != list(NAMES):
+        trained_on = (data.get("features_version"), data.get("units_version"), data.get("features"))
+        if trained_on != (FEATURES_VERSION, UNITS_VERSION, list(NAMES)):
             raise ValueError("the model was trained on other features: train it again")
         self.mean = [float(v) for v in data["mean"]]
         self.scale = [float(v) or 1.0 for v in data["scale"]]
