@@ -93,3 +93,43 @@ def test_no_import_cycles() -> None:
 def test_the_cycle_finder_sees_a_cycle() -> None:
     assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert find_cycle({"a": {"b"}, "b": set()}) is None
+
+
+# Layers from the model outwards: a module imports from its own layer or from earlier ones.
+LAYERS = (
+    "version", "core", "formats", "storage", "integrations", "checks", "accel",
+    "vale", "corpus", "config", "report", "app", "lsp",
+)  # fmt: skip
+INWARD = {  # the deliberate exceptions, written in the README's Architecture section
+    "core.engine": {"accel.narrowing"},  # the engine calls the narrowing hooks
+    "app.cli": {"lsp.command"},  # the command line registers `newslint server`
+}
+OPTIONS = "config.validation"  # check kinds declare their YAML options with its helpers
+
+
+def _layer(module: str) -> int:
+    parts = module.split(".")
+    if len(parts) == 1 or parts[1] == "__main__":
+        return LAYERS.index("app")  # the package's API and entry point are the application's
+    return LAYERS.index(parts[1])
+
+
+def inward_imports(graph: dict[str, set[str]]) -> list[str]:
+    """Imports from a later layer into an earlier one, other than the listed exceptions."""
+    found = []
+    for module, targets in sorted(graph.items()):
+        short = module.removeprefix("newslint.")
+        allowed = INWARD.get(short, set()) | ({OPTIONS} if short.startswith("checks.") else set())
+        for target in sorted(targets):
+            if _layer(target) > _layer(module) and target.removeprefix("newslint.") not in allowed:
+                found.append(f"{module} -> {target}")
+    return found
+
+
+def test_layers_import_outwards() -> None:
+    assert inward_imports(import_graph()) == []
+
+
+def test_an_inward_import_is_seen() -> None:
+    graph = {"newslint.core.document": {"newslint.report.text"}, "newslint.report.text": set()}
+    assert inward_imports(graph) == ["newslint.core.document -> newslint.report.text"]

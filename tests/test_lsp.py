@@ -29,7 +29,7 @@ ARTICLE = (
     "\n"
     "Leave a Comment\n"
 )
-RULE_DOCS = "https://git.example.org/tools/newslint/blob/main/docs/rules/"
+RULE_DOCS = "https://github.com/your-org/newslint/blob/main/docs/rules/"
 
 
 @contextmanager

@@ -12,7 +12,7 @@ from newslint.lsp.positions import LineIndex
 
 SOURCE = "newslint"
 # Every rule's page: RULE_DOCS_BASE + "<ID>.md" (docs/rules/ in the repository).
-RULE_DOCS_BASE = "https://git.example.org/tools/newslint/blob/main/docs/rules/"
+RULE_DOCS_BASE = "https://github.com/your-org/newslint/blob/main/docs/rules/"
 FIX_ALL_KIND = f"{types.CodeActionKind.SourceFixAll.value}.{SOURCE}"
 QUICK_FIX = types.CodeActionKind.QuickFix.value
 _SEVERITY = {
