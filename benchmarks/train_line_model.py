@@ -3,10 +3,11 @@
 Reads the English pages of ``../shared/eval`` (never copied here). Each mode (``article``,
 ``paragraphs``) is one corpus: its corpus evidence is counted as ``check --corpus`` counts it,
 and every line labelled ``boilerplate`` (1) or ``content``/``headline`` (0) gets the features of
-:mod:`newslint.corpus.features`. A logistic regression (L2, Newton's method, NumPy) is fitted on
-standardised features; the score threshold is the lowest at which at most ``--max-fp`` of the
-content lines score above it. Prints five-fold cross-validated figures (folds by page: the
-model never sees the page it scores) before the in-sample ones, and writes the weights.
+:mod:`newslint.checks.line_features`. A logistic regression (L2, Newton's method, NumPy) is
+fitted on standardised features; the score threshold is the lowest at which at most
+``--max-fp`` of the content lines score above it. Prints five-fold cross-validated figures
+(folds by page: the model never sees the page it scores) before the in-sample ones, and writes
+the weights.
 
     .venv/bin/python benchmarks/train_line_model.py [--eval-dir DIR] [--output FILE]
 """
@@ -21,8 +22,8 @@ from pathlib import Path
 import numpy as np
 from eval_corpus import DEFAULT_EVAL, english_rows
 
+from newslint.checks.line_features import FEATURES_VERSION, NAMES, line_features
 from newslint.corpus.evidence import Evidence, SiteView
-from newslint.corpus.features import FEATURES_VERSION, NAMES, line_features
 from newslint.corpus.units import UNITS_VERSION, document_keys
 
 REPO = Path(__file__).resolve().parent.parent

@@ -191,14 +191,14 @@ def test_units_are_cut_at_every_line_break(brk) -> None:
     assert document_keys(text, "s") == document_keys(text.replace(brk, "\n"), "s")
 
 
-def test_a_model_trained_on_other_units_is_refused() -> None:
+def test_a_model_trained_on_other_features_is_refused() -> None:
     from newslint.checks.line_model import LineModel
-    from newslint.config.packs import builtin_pack_dir
+    from newslint.core.data_files import builtin_pack_dir
 
     path = builtin_pack_dir() / "models" / "chrome-lines.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     assert LineModel(data).threshold > 0
-    data["units_version"] -= 1
+    data["features_version"] -= 1
     with pytest.raises(ValueError, match="trained on other features"):
         LineModel(data)
 

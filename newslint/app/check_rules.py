@@ -150,9 +150,7 @@ def _example_lines(rule: Rule) -> dict[str, int]:
     return dict.fromkeys(("bad", "good", "fixed"), raw.line_of("examples"))
 
 
-def _summary(
-    rules: int, packs: int, failures: list[Failure], skipped: dict[str, list[str]]
-) -> str:
+def _summary(rules: int, packs: int, failures: list[Failure], skipped: dict[str, list[str]]) -> str:
     checked = f"{rules} rule{'s' * (rules != 1)} in {packs} pack{'s' * (packs != 1)}"
     if failures:
         noun = "example fails" if len(failures) == 1 else "examples fail"

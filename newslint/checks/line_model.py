@@ -1,6 +1,6 @@
 """Kind ``line_model``: page chrome scored by a learned line model, with corpus evidence.
 
-Each line gets the features of :mod:`newslint.corpus.features` (its shape, its place among the
+Each line gets the features of :mod:`newslint.checks.line_features` (its shape, its place among the
 page's prose, and how many other pages of its site hold it and its neighbours) and a logistic
 score from the weights in ``model`` (a JSON file in the built-in ``rules/models/``, made by
 ``benchmarks/train_line_model.py``). Lines of at most ``max_length`` characters scoring above
@@ -20,15 +20,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from newslint.checks.base import line_deletion
-from newslint.config.packs import builtin_pack_dir
+from newslint.checks.line_features import FEATURES_VERSION, NAMES, line_features
 from newslint.config.validation import option
 from newslint.core.blocks import Block
+from newslint.core.data_files import builtin_pack_dir
 from newslint.core.document import Document
+from newslint.core.lines import text_lines
 from newslint.core.model import Applicability, Hit
-from newslint.corpus.context import view_of
-from newslint.corpus.evidence import SiteView
-from newslint.corpus.features import FEATURES_VERSION, NAMES, line_features
-from newslint.corpus.units import UNITS_VERSION, lines
+from newslint.core.site_evidence import SiteEvidence
 
 CAN_FIX = True
 MESSAGE_VALUES = ("score",)  # for messages, besides {match}
@@ -50,8 +49,7 @@ class LineModel:
     def __init__(self, data: dict[str, Any]) -> None:
         if data.get("format") != "newslint-line-model":
             raise ValueError("not a newslint line model")
-        trained_on = (data.get("features_version"), data.get("units_version"), data.get("features"))
-        if trained_on != (FEATURES_VERSION, UNITS_VERSION, list(NAMES)):
+        if data.get("features_version") != FEATURES_VERSION or data.get("features") != list(NAMES):
             raise ValueError("the model was trained on other features: train it again")
         self.mean = [float(v) for v in data["mean"]]
         self.scale = [float(v) or 1.0 for v in data["scale"]]
@@ -85,11 +83,11 @@ class Check:
         self.threshold = self.model.threshold if options.threshold is None else options.threshold
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
-        view = view_of(doc)
+        view = doc.corpus
         if view is None or view.documents < 2 or not blocks:
             return
         text = doc.text
-        spans = list(lines(text))
+        spans = text_lines(text)
         texts = [text[s:e] for s, e in spans]
         wanted = self._candidates(spans, texts, blocks, view)
         for index, features in line_features(texts, view, wanted).items():
@@ -101,7 +99,11 @@ class Check:
                 yield Hit(start, end, values, (edit,), Applicability.UNSAFE)
 
     def _candidates(
-        self, spans: list[tuple[int, int]], texts: list[str], blocks: list[Block], view: SiteView
+        self,
+        spans: list[tuple[int, int]],
+        texts: list[str],
+        blocks: list[Block],
+        view: SiteEvidence,
     ) -> list[int]:
         """Indexes of the lines the model is asked about: short enough, inside the rule's
         blocks, and not left to ``repeated_across_corpus``."""
@@ -114,7 +116,7 @@ class Check:
             and not self._deferred(view, texts[index])
         ]
 
-    def _deferred(self, view: SiteView, line: str) -> bool:
+    def _deferred(self, view: SiteEvidence, line: str) -> bool:
         others = view.others(line)
         options = self.options
         return (

@@ -25,10 +25,9 @@ from newslint.checks.base import line_deletion
 from newslint.config.validation import option
 from newslint.core.blocks import Block
 from newslint.core.document import Document
+from newslint.core.lines import text_lines
 from newslint.core.model import Applicability, Hit
-from newslint.corpus.context import view_of
-from newslint.corpus.evidence import LONG_UNIT_WORDS, SiteView
-from newslint.corpus.units import lines
+from newslint.core.site_evidence import LONG_UNIT_WORDS, SiteEvidence
 
 CAN_FIX = True
 MESSAGE_VALUES = ("others", "share", "site")  # for messages, besides {match}
@@ -51,7 +50,7 @@ class Check:
         self.options = options
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
-        view = view_of(doc)
+        view = doc.corpus
         if view is None or view.documents < 2:
             return
         units = list(self._units(doc, blocks))
@@ -84,11 +83,11 @@ class Check:
                 spans: Iterator[tuple[int, int]] = iter([(block.start, block.end)])
             else:
                 piece = text[block.start : block.end]
-                spans = ((block.start + s, block.start + e) for s, e in lines(piece))
+                spans = ((block.start + s, block.start + e) for s, e in text_lines(piece))
             yield from ((s, e) for s, e in spans if e - s <= most)
 
     @staticmethod
-    def _others(doc: Document, view: SiteView, start: int, end: int) -> tuple[int, float]:
+    def _others(doc: Document, view: SiteEvidence, start: int, end: int) -> tuple[int, float]:
         others = view.others(doc.text[start:end])
         return others, view.share(others)
 
@@ -98,7 +97,13 @@ class Check:
 
     @staticmethod
     def _hit(
-        doc: Document, view: SiteView, start: int, end: int, others: int, share: float, safe: bool
+        doc: Document,
+        view: SiteEvidence,
+        start: int,
+        end: int,
+        others: int,
+        share: float,
+        safe: bool,
     ) -> Hit:
         unit = doc.text[start:end]
         first, last = doc.line_span(start)[0], doc.line_span(end)[1]

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from newslint.core import lines
 from newslint.core.blocks import Block, Span
 from newslint.core.quotes import QuoteScan, scan_document
+from newslint.core.site_evidence import SiteEvidence
 
 
 class DocumentFormat(Protocol):
@@ -63,7 +64,7 @@ class Document:
         self.encoding = encoding
         self.paragraph_breaks = paragraph_breaks
         self.memo: dict[tuple[Any, ...], Any] = {}  # data several checks derive alike
-        self.corpus: object = None  # what the site's other pages say (newslint.corpus.context)
+        self.corpus: SiteEvidence | None = None  # what the site's other pages say
 
     def with_text(self, text: str) -> Document:
         """A document like this one (path, format, encoding, BOM, corpus) holding ``text``."""

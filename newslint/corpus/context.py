@@ -1,4 +1,5 @@
-"""Where checks find corpus evidence: the document carries a :class:`SiteView` (one place)."""
+"""Corpus evidence given to a document: it carries its site's :class:`SiteView`, which checks
+read as :class:`~newslint.core.site_evidence.SiteEvidence`."""
 
 from __future__ import annotations
 
@@ -11,9 +12,3 @@ def attach(doc: Document, evidence: Evidence, site: str) -> SiteView:
     view = SiteView(evidence, site, doc.text)
     doc.corpus = view
     return view
-
-
-def view_of(doc: Document) -> SiteView | None:
-    """The corpus evidence about ``doc``; None when the run has none."""
-    view = doc.corpus
-    return view if isinstance(view, SiteView) else None

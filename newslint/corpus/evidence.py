@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from newslint.corpus.units import has_letters, key, lines, normal
+from newslint.core.lines import text_lines
+from newslint.core.site_evidence import LONG_UNIT_WORDS
+from newslint.corpus.units import has_letters, key, normal
 
 DEFAULT_BUDGET = 2_000_000  # keys counted at once (some 150 MB)
-LONG_UNIT_WORDS = 12  # lines of this many words tell whether an article is a copy
 
 
 class Evidence:
@@ -97,7 +98,7 @@ class SiteView:
     def _copies(self, text: str) -> int:
         counts = [
             self.count(text[start:end])
-            for start, end in lines(text)
+            for start, end in text_lines(text)
             if text.count(" ", start, end) + 1 >= LONG_UNIT_WORDS
         ]
         return max(1, copies_of(counts))

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from newslint.core.lines import BREAK, line_spans
+from newslint.core.lines import BREAK, text_lines
 
 UNITS_VERSION = 2  # how units are cut, normalised and hashed; profiles of another are stale
 _DIGITS = re.compile(r"\d+")
@@ -37,21 +37,10 @@ def has_letters(text: str) -> bool:
     return _LETTER.search(text) is not None
 
 
-def lines(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each line of ``text`` with text (any line break of
-    :mod:`newslint.core.lines`), its break and outer spaces left out."""
-    for start, end in line_spans(text):
-        line = text[start:end]
-        stripped = line.strip()
-        if stripped:
-            lead = start + len(line) - len(line.lstrip())
-            yield lead, lead + len(stripped)
-
-
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each run of two or more lines with text between blank lines."""
     run: list[tuple[int, int]] = []
-    for span in lines(text):
+    for span in text_lines(text):
         if run and _breaks(text, run[-1][1], span[0]) > 1:
             yield from _closed(run)
             run = []
@@ -71,7 +60,7 @@ def _closed(run: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
 def document_keys(text: str, site: str) -> set[int]:
     """The keys of every line and paragraph of ``text`` (each once) that holds a letter."""
     found = set()
-    for spans in (lines(text), paragraphs(text)):
+    for spans in (text_lines(text), paragraphs(text)):
         for start, end in spans:
             form = normal(text[start:end])
             if has_letters(form):

@@ -14,7 +14,7 @@ from collections.abc import Collection, Sequence
 
 import regex
 
-from newslint.corpus.evidence import LONG_UNIT_WORDS, SiteView
+from newslint.core.site_evidence import LONG_UNIT_WORDS, SiteEvidence
 
 FEATURES_VERSION = 2
 NAMES = (
@@ -130,7 +130,7 @@ def _gaps_to_prose(lines: Sequence[str]) -> list[int]:
 
 
 def line_features(
-    lines: Sequence[str], view: SiteView | None, wanted: Collection[int] | None = None
+    lines: Sequence[str], view: SiteEvidence | None, wanted: Collection[int] | None = None
 ) -> dict[int, list[float]]:
     """The features of ``lines`` (the stripped lines with text of one document, in order) by
     index: of the ``wanted`` indexes only (default: all). With no ``view``, evidence features
@@ -203,7 +203,7 @@ def _layout(lines: Sequence[str]) -> list[tuple[float, ...]]:
     return result
 
 
-def _evidence(line: str, view: SiteView | None) -> tuple[float, float]:
+def _evidence(line: str, view: SiteEvidence | None) -> tuple[float, float]:
     if view is None:
         return 0.0, 0.0
     others = view.others(line)
