@@ -188,7 +188,8 @@ def test_deeply_nested_quotes_and_brackets(tmp_path, capsys) -> None:
     assert code == 1 and seconds < 10
     rules = {f["rule"] for f in findings}
     assert "NL302" in rules  # tuesday, outside the (closed) quotes
-    assert sum(f["rule"] == "NL402" and f["line"] == 5 for f in findings) == depth
+    # a line of nothing but brackets is no prose: not 20,000 unclosed brackets
+    assert not [f for f in findings if f["rule"] == "NL402" and f["line"] == 5]
 
 
 def test_directory_symlink_loop_is_walked_once(tmp_path, capsys) -> None:

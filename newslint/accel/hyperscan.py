@@ -63,7 +63,8 @@ class Database:
         ids left out of it: those without a translation or whose translation Hyperscan
         refuses (one that matches an empty string, say). Kept in the user's cache once
         compiled (nothing is translated then); None without Hyperscan, or when not cached
-        and not ``compile``."""
+        and not ``compile`` (unless runs before this one asked for it without compiling more
+        than ``COMPILE_AFTER_RUNS`` times: the patterns are in regular use)."""
         try:
             import hyperscan as hs
         except ImportError:  # pragma: no cover - hyperscan is a dependency where it builds
@@ -71,6 +72,8 @@ class Database:
         how = f"{translate.__module__}.{translate.__name__}\0{literals}\0{first_only}"
         key = _key(hs, expressions, how)
         cached = _cached(hs, key)
+        if cached is None and not compile:
+            compile = _asked_before(key) >= COMPILE_AFTER_RUNS
         if cached is not None or not compile:
             return (cls(hs, cached[0]), cached[1]) if cached else (None, set())
         flags = 0 if literals else hs.HS_FLAG_UTF8 | hs.HS_FLAG_PREFILTER
@@ -131,6 +134,20 @@ def _key(hs: Any, expressions: Sequence[tuple[int, str, int]], how: str) -> str:
     for index, source, flags in expressions:
         digest.update(f"{index}\0{flags}\0{source}\0".encode("utf-8", "surrogatepass"))
     return digest.hexdigest() + ".hsdb"
+
+
+COMPILE_AFTER_RUNS = 3  # short runs that ask for a database before one of them compiles it
+
+
+def _asked_before(key: str) -> int:
+    """How many runs before this one asked for the database ``key`` without compiling it
+    (counted in the user's cache; this run is counted too)."""
+    from newslint.storage.cache import cached_blob, store_blob
+
+    blob = cached_blob("hyperscan-asked", key) or b"0"
+    asked = int(blob) if blob.isdigit() else 0
+    store_blob("hyperscan-asked", key, str(asked + 1).encode())
+    return asked
 
 
 def _cached(hs: Any, key: str) -> tuple[Any, set[int]] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 import string
 from dataclasses import dataclass
@@ -27,6 +28,8 @@ from newslint.core.model import (
     Severity,
     SeverityName,
 )
+from newslint.core.patterns import deferred_compile
+from newslint.storage.cache import cached_blob, store_blob
 
 _ID = r"[A-Z]{2,}[0-9]{3,}"
 _NAME = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
@@ -201,9 +204,22 @@ def load_pack(path: Path, plugins: tuple[str, ...] = ()) -> tuple[Rule, ...]:
         if key not in ("description", "rules"):
             raise _fail(path, data.line_of(key), None, f"unknown top-level key {key!r}")
     pack = path.stem
-    rules = tuple(parse_rule(raw, path, pack, plugins) for raw in data["rules"])
+    built = _built_key(path, plugins)
+    known = cached_blob("built-packs", built) is not None
+    with deferred_compile(known):
+        rules = tuple(parse_rule(raw, path, pack, plugins) for raw in data["rules"])
     _check_unique_in_pack(path, data["rules"])
+    if not known:
+        store_blob("built-packs", built, b"")
     return rules
+
+
+def _built_key(path: Path, plugins: tuple[str, ...]) -> str:
+    """The name under which the user's cache notes that this newslint built the pack's rules
+    (its patterns compiled) from exactly these bytes with these plugins."""
+    digest = hashlib.sha256(b"built-pack-v1\0" + yamlfile.read_bytes(path))
+    digest.update("\0".join(plugins).encode())
+    return digest.hexdigest()
 
 
 def _check_unique_in_pack(path: Path, raws: list[yamlfile.Mapping]) -> None:

@@ -14,6 +14,7 @@ import re
 import types
 import typing
 from collections.abc import Callable
+from functools import cache
 from typing import Any, Literal, get_args, get_origin
 
 MISSING: Any = dataclasses.MISSING
@@ -155,10 +156,15 @@ def _check_constraints(key: str, value: Any, metadata: Any) -> None:
         raise ValueError(f"key {key!r}: must be at least {minimum:g}, got {value!r}")
 
 
+@cache
+def _type_hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
 def build(cls: type, values: dict[str, Any]) -> Any:
     """Instantiate dataclass ``cls`` from ``values``; every key must be a field, typed right."""
     fields = {f.name: f for f in dataclasses.fields(cls)}
-    hints = typing.get_type_hints(cls)
+    hints = _type_hints(cls)
     line_of = getattr(values, "line_of", None)
     kwargs = {}
     for key, value in values.items():

@@ -147,7 +147,7 @@ def _one_line(exc: Exception) -> str:
 
 
 def load(path: Path) -> Any:
-    return parse(_decoded(_read(path), path), str(path))
+    return parse(_decoded(read_bytes(path), path), str(path))
 
 
 def load_cached(path: Path) -> Any:
@@ -155,7 +155,7 @@ def load_cached(path: Path) -> Any:
     lines of every key), so that a run reading only a small config does not import PyYAML."""
     from newslint.storage.cache import cached_blob, store_blob
 
-    data = _read(path)
+    data = read_bytes(path)
     key = hashlib.sha256(b"yaml-v1\0" + data).hexdigest() + ".json"
     cached = cached_blob("yaml", key)
     if cached is not None:
@@ -171,7 +171,7 @@ def load_cached(path: Path) -> Any:
 MAX_FILE_BYTES = 1_000_000  # a config or rule pack larger than this is refused
 
 
-def _read(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes:
     """The bytes of a config or pack file: a regular file of at most :data:`MAX_FILE_BYTES`
     (a device, a FIFO or a huge file is refused before anything is read)."""
     try:

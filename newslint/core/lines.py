@@ -9,6 +9,7 @@ style the file uses most (:func:`dominant_break`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newslint.core.blocks import Span
 
@@ -21,7 +22,16 @@ _NOT_NEWLINE = re.compile("[\\r\\x0b\\x0c\\x1c\\x1d\\x1e\\x85\\u2028\\u2029]")
 def only_newlines(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether every line break of ``text[start:end]`` is a lone ``\\n`` (the common case,
     which faster paths may take)."""
+    if start == 0 and end is None:
+        return _whole_text_only_newlines(text)
     return _NOT_NEWLINE.search(text, start, len(text) if end is None else end) is None
+
+
+@lru_cache(maxsize=4)
+def _whole_text_only_newlines(text: str) -> bool:
+    """:func:`only_newlines` of a whole text, remembered: the format and several narrowing
+    hooks ask it of the same document."""
+    return _NOT_NEWLINE.search(text) is None
 
 
 def line_starts(text: str) -> list[int]:

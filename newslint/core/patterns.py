@@ -30,6 +30,7 @@ _FLAGS = {
     re.ASCII: ASCII,
 }
 _deadline: ContextVar[float | None] = ContextVar("newslint_pattern_deadline", default=None)
+_deferred: ContextVar[bool] = ContextVar("newslint_pattern_deferred", default=False)
 
 
 class PatternTimeout(Exception):
@@ -66,23 +67,54 @@ def _timeout() -> float:
     return max(deadline - time.monotonic(), 0.001)
 
 
+class deferred_compile:
+    """Patterns made inside the ``with`` block compile on first use, when ``known`` says their
+    sources compiled before (a pack this newslint has built already): a short run then compiles
+    only the patterns of the rules its articles reach. Unknown sources compile at once, so a bad
+    pattern is still an error where it is loaded."""
+
+    __slots__ = ("known", "_token")
+
+    def __init__(self, known: bool) -> None:
+        self.known = known
+
+    def __enter__(self) -> None:
+        self._token = _deferred.set(self.known)
+
+    def __exit__(self, *exc: object) -> None:
+        _deferred.reset(self._token)
+
+
 class Pattern:
     """A compiled rule pattern offering the ``re.Pattern`` calls that checks use, time-limited."""
 
     def __init__(self, source: str, flags: int = 0) -> None:
         self.source = source
-        converted = VERSION0
+        self.flags = int(flags)  # as given (``re`` flags)
+        self._regex_flags = VERSION0
         for re_flag, regex_flag in _FLAGS.items():
             if flags & re_flag:
-                converted |= regex_flag
+                self._regex_flags |= regex_flag
+        self._compiled: regex.Pattern[str] | None = None
+        if not _deferred.get():
+            self._compile()
+
+    def _compile(self) -> regex.Pattern[str]:
         import regex
 
         try:
-            self._regex = regex.compile(source, converted)
+            self._compiled = regex.compile(self.source, self._regex_flags)
         except regex.error as exc:
-            raise ValueError(f"bad regex {source!r}: {exc}") from None
-        self.groups: int = self._regex.groups
-        self.flags = int(flags)  # as given (``re`` flags)
+            raise ValueError(f"bad regex {self.source!r}: {exc}") from None
+        return self._compiled
+
+    @property
+    def _regex(self) -> regex.Pattern[str]:
+        return self._compiled or self._compile()
+
+    @property
+    def groups(self) -> int:
+        return int(self._regex.groups)
 
     def __repr__(self) -> str:
         return f"Pattern({self.source!r})"

@@ -114,6 +114,10 @@ def _is_mentioned(text: str, i: int, start: int, end: int, runs: _RunOfMarks) ->
 
 # Which open marks a closing mark may close (searched from the innermost outwards)
 _DOUBLE, _STRAIGHT_OR_CURLY, _SINGLE = '“«"', '"“', "‘'"
+_KINDS_OF = {  # an opening mark -> the kinds of closing mark that may close it
+    mark: [kinds for kinds in (_DOUBLE, _STRAIGHT_OR_CURLY, _SINGLE) if mark in kinds]
+    for mark in DOUBLE_OPEN + "\"‘'"
+}
 
 
 class _OpenMarks:
@@ -126,9 +130,9 @@ class _OpenMarks:
         self.of_kind: dict[str, list[int]] = {_DOUBLE: [], _STRAIGHT_OR_CURLY: [], _SINGLE: []}
 
     def push(self, mark: str, offset: int) -> None:
-        for kinds, indexes in self.of_kind.items():
-            if mark in kinds:
-                indexes.append(len(self.stack))
+        depth = len(self.stack)
+        for kinds in _KINDS_OF.get(mark, ()):
+            self.of_kind[kinds].append(depth)
         self.stack.append((mark, offset))
 
     def innermost(self, kinds: str) -> int | None:
@@ -155,8 +159,20 @@ class _BlockScan:
         self.open = _OpenMarks()
         self.brackets: list[tuple[str, int]] = []
         self.problems: list[Problem] = []
-        self.runs = _RunOfMarks(text, start, end)
-        self.lines = _LineStarts(text, start)
+        self._runs: _RunOfMarks | None = None  # made when a block needs them (few do)
+        self._lines: _LineStarts | None = None
+
+    @property
+    def runs(self) -> _RunOfMarks:
+        if self._runs is None:
+            self._runs = _RunOfMarks(self.text, self.start, self.end)
+        return self._runs
+
+    @property
+    def lines(self) -> _LineStarts:
+        if self._lines is None:
+            self._lines = _LineStarts(self.text, self.start)
+        return self._lines
 
     def _close(self, kinds: str, i: int) -> bool:
         opener = self.open.innermost(kinds)
