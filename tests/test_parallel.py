@@ -92,3 +92,38 @@ def test_ordered_map_keeps_input_order_across_workers() -> None:
 def test_ordered_map_with_one_job_runs_here() -> None:
     results = list(ordered_map(_square_and_pid, range(5), 1))
     assert results == [(n * n, os.getpid()) for n in range(5)]
+
+
+def test_batches_hold_about_a_byte_budget() -> None:
+    from newslint.app.parallel import batches
+
+    sizes = [10, 30, 70, 5, 200, 1, 1, 1]
+    got = list(batches(sizes, lambda n: n, limit=100))
+    assert got == [[10, 30, 70], [5, 200], [1, 1, 1]]  # each closes once it holds 100 bytes
+    assert list(batches(range(7), lambda n: 0, limit=100, most=3)) == [[0, 1, 2], [3, 4, 5], [6]]
+
+
+def test_ordered_map_sends_byte_sized_batches() -> None:
+    results = list(ordered_map(_square_and_pid, range(40), 2, size=lambda n: 1000 * n))
+    assert [square for square, _ in results] == [n * n for n in range(40)]
+    assert os.getpid() not in {pid for _, pid in results}
+
+
+def test_the_default_jobs_are_one_process_for_a_small_run(archive, monkeypatch) -> None:
+    from newslint.app import parallel, runner
+    from newslint.app.inputs import open_source
+    from newslint.app.options import RunOptions
+
+    monkeypatch.setattr(runner, "default_jobs", lambda: 2)
+    for jobs, expected in ((None, 1), (2, 2)):  # an explicit -j is honoured
+        options = RunOptions(paths=(str(archive),), jobs=jobs)
+        source = open_source(options, options.resolver())
+        assert source.size == sum(p.stat().st_size for p in archive.rglob("*.*"))
+        worker = runner._Worker.build(options, False, True)
+        assert worker.jobs(source) == expected
+    monkeypatch.setattr(parallel, "SMALL_RUN_BYTES", 1000)  # as if the articles were long
+    options = RunOptions(paths=(str(archive),))
+    assert (
+        runner._Worker.build(options, False, True).jobs(open_source(options, options.resolver()))
+        == 2
+    )

@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
 
     resolver = ConfigResolver(args.config)
     failures: list[Failure] = []
-    skipped: list[str] = []
+    skipped: dict[str, list[str]] = {}  # why: rules whose examples cannot be run
     count = 0
     for pack in args.packs:
         if not pack.is_file():
@@ -67,8 +67,9 @@ def run(args: argparse.Namespace) -> int:
         for config in _rule_configs(pack, resolver, args.cache):
             rule = config.rules[0]
             count += 1
-            if _needs_backend(rule):
-                skipped.append(f"{rule.id}({rule.name})")
+            why = _not_runnable(rule)
+            if why:
+                skipped.setdefault(why, []).append(f"{rule.id}({rule.name})")
             else:
                 failures.extend(check_examples(config))
     for failure in failures:
@@ -96,10 +97,17 @@ def _rule_configs(pack: Path, resolver: ConfigResolver, cache: bool = True) -> l
     return [Config(None, {**overrides, "select": [rule.id]}) for rule in rules]
 
 
-def _needs_backend(rule: Rule) -> bool:
-    """A grammar rule without a backend to ask finds nothing: its examples cannot be run."""
+def _not_runnable(rule: Rule) -> str | None:
+    """Why the rule's examples cannot be run alone, if they cannot: a grammar rule without a
+    backend to ask, or a kind that judges a text by its site's other pages, finds nothing."""
+    from newslint.checks import KINDS, load_kind
+
     client = getattr(rule.check, "client", None)
-    return rule.kind == "grammar" and not (client is not None and client.configured)
+    if rule.kind == "grammar" and not (client is not None and client.configured):
+        return "no grammar backend configured"
+    if rule.kind in KINDS and getattr(load_kind(rule.kind), "NEEDS_CORPUS", False):
+        return "corpus evidence needed (--corpus)"
+    return None
 
 
 def check_examples(config: Config) -> list[Failure]:
@@ -142,13 +150,13 @@ def _example_lines(rule: Rule) -> dict[str, int]:
     return dict.fromkeys(("bad", "good", "fixed"), raw.line_of("examples"))
 
 
-def _summary(rules: int, packs: int, failures: list[Failure], skipped: list[str]) -> str:
+def _summary(rules: int, packs: int, failures: list[Failure], skipped: dict[str, list[str]]) -> str:
     checked = f"{rules} rule{'s' * (rules != 1)} in {packs} pack{'s' * (packs != 1)}"
     if failures:
         noun = "example fails" if len(failures) == 1 else "examples fail"
         line = f"{len(failures)} {noun} ({checked})."
     else:
         line = f"All examples pass ({checked})."
-    if skipped:
-        line += f" Not run, no grammar backend configured: {', '.join(skipped)}."
+    for why, names in skipped.items():
+        line += f" Not run, {why}: {', '.join(names)}."
     return line

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from newslint.app import check_rules, init, show_config, stats
+from newslint.app import check_rules, corpus_cli, corpus_run, init, show_config, stats
 from newslint.app.baseline import BASELINE_NAME, Baseline, Linted
 from newslint.app.inputs import NoFiles, collect_inputs, iter_inputs
 from newslint.app.options import RunOptions
@@ -109,6 +109,7 @@ def _running() -> argparse.ArgumentParser:
     )
     add("--text-field", default="text", metavar="F", help="--jsonl: field with the text")
     add("--id-field", default="id", metavar="I", help="--jsonl: field with the record id")
+    corpus_cli.add_arguments(running)
     return running
 
 
@@ -163,6 +164,7 @@ def _parser() -> argparse.ArgumentParser:
     show_config.add_parser(sub, [common])
     server_command.add_parser(sub)
     vale_cli.add_parser(sub)
+    corpus_cli.add_learn_parser(sub, [common])
     return parser
 
 
@@ -195,7 +197,8 @@ def _output_format(name: str) -> str:
 
 def _run(args: argparse.Namespace) -> int:
     fmt = _output_format(args.format)
-    return run(_options(args, fixing=args.command == "fix", format=fmt))
+    options = _options(args, fixing=args.command == "fix", format=fmt)
+    return run(options) if options.engine == "local" else corpus_cli.run_engine(options)
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -226,6 +229,7 @@ def _baseline(args: argparse.Namespace) -> int:
     for inp in inputs(options, resolver):
         config = resolver.for_path(inp.config_path)
         doc = inp.read(config)
+        corpus_run.for_document(None, inp, doc, config)  # the config's profile, if any
         findings = lint(doc, config.rules_for(inp.config_path))
         linted.append(Linted(inp.name, inp.config_path, doc.text, findings))
     file: Path = args.baseline
@@ -247,6 +251,10 @@ def _baseline(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
+def _learn(args: argparse.Namespace) -> int:
+    return corpus_cli.run_learn(_options(args))
+
+
 def _config(args: argparse.Namespace) -> int:
     return show_config.run(args, _options(args))
 
@@ -262,6 +270,7 @@ COMMANDS = {
     "explain": _explain,
     "baseline": _baseline,
     "stats": _stats,
+    "learn": _learn,
     "check-rules": check_rules.run,
     "init": init.run,
     "config": _config,

@@ -51,6 +51,10 @@ class Input:
         """The findings as reported for this input."""
         return findings
 
+    def size(self) -> int:
+        """Bytes to read (how work is shared between worker processes); 0 if unknown."""
+        return 0
+
 
 def _decode(data: bytes, name: str, config: Config) -> Document:
     settings = config.settings
@@ -71,6 +75,12 @@ class FileInput(Input):
         if result.changed:
             write_atomic(self.path, doc.to_bytes(result.text))
         return b""
+
+    def size(self) -> int:
+        try:
+            return self.path.stat().st_size
+        except OSError:  # reading it will say why
+            return 0
 
 
 class StdinInput(Input):
@@ -121,6 +131,9 @@ class RecordInput(Input):
 
     def passthrough(self) -> bytes:
         return self.raw
+
+    def size(self) -> int:
+        return len(self.raw)
 
     def mark(self, findings: list[Finding]) -> list[Finding]:
         return [dataclasses.replace(f, record=self.id) for f in findings]
@@ -188,6 +201,7 @@ class Source(NamedTuple):
     output: Path | None = None  # ... or to this file
     progress: Progress | None = None  # a feed's is advanced as it is read, files' as done
     unbounded: bool = False  # a feed: its report is streamed whenever the format can be
+    size: int = 0  # bytes of input, where known
 
 
 def open_source(options: RunOptions, resolver: ConfigResolver) -> Source:
@@ -202,7 +216,9 @@ def open_source(options: RunOptions, resolver: ConfigResolver) -> Source:
         None if few else Progress.for_files(len(inputs), "fixing" if options.fixing else "checking")
     )
     to_stdout = options.writes_back and stdin
-    return Source(inputs, first, 1 if few else len(inputs), to_stdout, progress=progress)
+    size = sum(i.size() for i in inputs)
+    max_jobs = 1 if few else len(inputs)
+    return Source(inputs, first, max_jobs, to_stdout, progress=progress, size=size)
 
 
 def _feed_source(options: RunOptions, feed: Path) -> Source:
@@ -217,4 +233,4 @@ def _feed_source(options: RunOptions, feed: Path) -> Source:
     inputs = (RecordInput(feed, n, raw, fields, to_stdout) for n, raw in lines)
     max_jobs = sys.maxsize if progress.total > 256 * 1024 else 1  # none for a small feed
     output = options.output if options.fixing else None
-    return Source(inputs, feed, max_jobs, to_stdout, output, progress, unbounded=True)
+    return Source(inputs, feed, max_jobs, to_stdout, output, progress, True, progress.total)

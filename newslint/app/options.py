@@ -39,6 +39,12 @@ class RunOptions(NamedTuple):
     text_field: str = "text"
     id_field: str = "id"
     output: Path | None = None  # fix --jsonl: the fixed feed (default: standard output)
+    # corpus evidence and engines (newslint.app.corpus_cli)
+    corpus: bool = False  # learn from all inputs first, then lint each with its site's evidence
+    site_field: str = "url"  # the field (or front-matter key) naming a document's site
+    engine: str = "local"  # or "dask"
+    scheduler: str | None = None  # --engine dask: an existing cluster's scheduler
+    partition_size: int = 16 * 1024 * 1024  # --engine dask: bytes of input per partition
 
     def resolver(self) -> ConfigResolver:
         overrides = self.overrides

@@ -10,12 +10,15 @@ from __future__ import annotations
 import difflib
 import itertools
 import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from newslint.app import corpus_run, parallel
 from newslint.app.api import fix_document
 from newslint.app.baseline import Baselines, Linted
+from newslint.app.corpus_run import CorpusRun
 from newslint.app.directives import unknown_selectors
 from newslint.app.inputs import Input, Source, open_source, sink
 from newslint.app.options import RunOptions
@@ -82,12 +85,15 @@ class _Worker:
     resolver: ConfigResolver
     baselines: Baselines
     caches: dict[Path, FindingsCache] = field(default_factory=dict)
+    corpus: CorpusRun | None = None  # --corpus: the evidence of the first pass
 
     @classmethod
-    def build(cls, options: RunOptions, color: bool, streamed: bool) -> _Worker:
+    def build(
+        cls, options: RunOptions, color: bool, streamed: bool, corpus: CorpusRun | None = None
+    ) -> _Worker:
         enabled = not options.no_baseline and options.feed is None  # a feed has no baseline
         baselines = Baselines(options.baseline, enabled=enabled)
-        return cls(options, color, streamed, options.resolver(), baselines)
+        return cls(options, color, streamed, options.resolver(), baselines, corpus=corpus)
 
     @property
     def reporter(self) -> Reporter:
@@ -109,6 +115,7 @@ class _Worker:
         try:
             baseline = self.baselines.for_root(config.root)
             doc = inp.read(config)
+            corpus_run.for_document(self.corpus, inp, doc, config)
             for warning in unknown_selectors(doc, config.available_rules):
                 status.warn(warning)
             if self.options.fixing:
@@ -141,7 +148,7 @@ class _Worker:
     def _lint(self, doc: Document, rules: Rules, config: Config) -> list[Finding]:
         """``lint`` through the findings cache; grammar rules ask a server and keep their own."""
         options = self.options
-        if not options.cache or options.require_grammar or options.feed:
+        if not options.cache or options.require_grammar or options.feed or doc.corpus:
             return lint(doc, rules)  # --require-grammar must see the grammar rules run
         if any(_asks_server(rule) for rule in rules):
             return lint(doc, rules)
@@ -182,8 +189,11 @@ class _Worker:
         return FileReport(report.path, text, findings, fixed, (), preview, report.fail_on)
 
     def jobs(self, source: Source) -> int:
-        """Worker processes: none for little work, grammar checks or a LanguageTool server."""
+        """Worker processes: none for little work (by default: under SMALL_RUN_BYTES), grammar
+        checks or a LanguageTool server."""
         jobs = min(self.options.jobs or default_jobs(), source.max_jobs)
+        if self.options.jobs is None and source.size < parallel.SMALL_RUN_BYTES:
+            return 1  # by default, a small run is done sooner without worker processes
         if jobs > 1 and self.options.require_grammar:
             return 1
         if jobs > 1:
@@ -267,27 +277,32 @@ class _Run:
 
 def run(options: RunOptions) -> int:
     """``check``/``fix`` as ``options`` say; returns the exit code."""
+    resolver = options.resolver()
+    corpus = corpus_run.prepare(options, resolver) if options.corpus else None
+    source = open_source(options, resolver)
+    _ = resolver.for_path(source.config_path).profile  # a broken profile: one error in all
+    return deliver(options, source, corpus, _local_outcomes)
+
+
+Outcomes = Callable[[_Worker, Source], Iterable[tuple[Input, Outcome]]]
+
+
+def deliver(
+    options: RunOptions, source: Source, corpus: CorpusRun | None, outcomes: Outcomes
+) -> int:
+    """Write out each input's outcome, as ``outcomes`` gives them in input order (processed
+    here, by worker processes or on a cluster), then the report; returns the exit code."""
     reporter = REPORTERS[options.format]
-    source = open_source(options, options.resolver())
     stream = sys.stderr if source.to_stdout else sys.stdout
     streamed = reporter.streamed and not (options.statistics or options.show_fixes)
     streamed = streamed and options.output_file is None
     streamed = streamed and (not options.fixing or source.unbounded)
     color = use_color(options.color, stream)
-    ctx = _Worker.build(options, color, streamed)
+    ctx = _Worker.build(options, color, streamed, corpus)
     status.reset_problems()
-    jobs = ctx.jobs(source)
-    inputs, pending = itertools.tee(source.inputs)
-    if jobs > 1:
-        build_args = (options, color, streamed)
-        outcomes = ordered_map_with_context(
-            _Worker.process_in_worker, pending, jobs, _Worker.build, build_args
-        )
-    else:
-        outcomes = map(ctx.process, pending)
     main = _Run(ctx, source, stream)
     with sink(source.output) as write:
-        for inp, outcome in zip(inputs, outcomes, strict=True):
+        for inp, outcome in outcomes(ctx, source):
             write(outcome.output)
             main.show(inp, outcome)
             if source.progress and not source.unbounded:
@@ -295,6 +310,20 @@ def run(options: RunOptions) -> int:
     if source.progress:
         source.progress.close()
     return main.finish()
+
+
+def _local_outcomes(ctx: _Worker, source: Source) -> Iterable[tuple[Input, Outcome]]:
+    """Each input with its outcome, from this process or ``-j`` worker processes."""
+    jobs = ctx.jobs(source)
+    inputs, pending = itertools.tee(source.inputs)
+    if jobs > 1:
+        build_args = (ctx.options, ctx.color, ctx.streamed, ctx.corpus)
+        outcomes = ordered_map_with_context(
+            _Worker.process_in_worker, pending, jobs, _Worker.build, build_args, Input.size
+        )
+    else:
+        outcomes = map(ctx.process, pending)
+    return zip(inputs, outcomes, strict=True)
 
 
 def _diff(name: str, before: str, after: str) -> str:

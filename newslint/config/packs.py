@@ -17,6 +17,7 @@ from newslint.config.plugins import load_plugin
 from newslint.config.validation import OptionError, build, option
 from newslint.core.blocks import PROSE_KINDS, BlockKind
 from newslint.core.check import CheckKind
+from newslint.core.data_files import builtin_pack_dir
 from newslint.core.errors import NewslintError
 from newslint.core.model import (
     Applicability,
@@ -76,13 +77,6 @@ class RuleKeys:
 
 
 COMMON_KEYS = {f.name for f in dataclasses.fields(RuleKeys)}
-
-
-def builtin_pack_dir() -> Path:
-    """The built-in packs: inside the installed package, or ``rules/`` of a source checkout."""
-    package = Path(__file__).resolve().parent.parent
-    installed = package / "rules"  # the wheel ships rules/ inside the package
-    return installed if installed.is_dir() else package.parent / "rules"
 
 
 def builtin_packs() -> list[Path]:

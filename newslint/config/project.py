@@ -23,6 +23,8 @@ from newslint.config.selectors import selects, suggestion
 from newslint.config.validation import OptionError, build, option
 from newslint.core.errors import NewslintError
 from newslint.core.model import Rule, Severity, SeverityName
+from newslint.corpus.profile import Profile
+from newslint.corpus.profile import load as load_profile
 from newslint.integrations.backends import GrammarSettings
 from newslint.integrations.languagetool import LanguageToolSettings, settings_from_env
 
@@ -72,6 +74,7 @@ class Settings:
     grammar: dict[str, Any] = field(default_factory=dict)  # GrammarSettings keys
     max_file_size: int = option(1_000_000, minimum=0)  # bytes; larger: an error (0: no limit)
     plugins: list[str] = field(default_factory=list)  # entry points (newslint.checks) to load
+    profile: str | None = None  # corpus evidence saved by ``newslint learn``
     vale: dict[str, Any] | None = None  # run a Vale configuration's rules too (newslint.vale)
 
     def __post_init__(self) -> None:
@@ -210,6 +213,8 @@ class _Loader:
         own = {k: getattr(settings, k) for k in raw if k != "extends"}
         packs = own.get("packs", [])
         own["packs"] = [str(self._inside(path, p, "packs", line_of("packs"))) for p in packs]
+        if own.get("profile"):
+            own["profile"] = str(self._inside(path, own["profile"], "profile", line_of("profile")))
         values = _merge(values, own)
         values.setdefault("_lines", {})
         values["_lines"] = {**values["_lines"], **{k: (path, line_of(k)) for k in raw}}
@@ -254,6 +259,17 @@ class Config:
         self.settings = Settings(**values)
         self.languagetool = settings_from_env(LanguageToolSettings(**self.settings.languagetool))
         self.grammar = GrammarSettings(**self.settings.grammar)
+
+    @cached_property
+    def profile(self) -> Profile | None:
+        """The corpus evidence the ``profile`` key names (read once; None without one)."""
+        if not self.settings.profile:
+            return None
+        try:
+            return load_profile(Path(self.settings.profile))
+        except NewslintError as exc:
+            where = self._where("profile")
+            raise NewslintError(f"profile: {exc}", path=where["path"], line=where["line"]) from None
 
     def _where(self, key: str, selector: str | None = None) -> dict[str, Any]:
         """Where ``key`` (or this ``selector`` of it) was set, for an error message."""

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from newslint.core import lines
 from newslint.core.blocks import Block, Span
 from newslint.core.quotes import QuoteScan, scan_document
+from newslint.core.site_evidence import SiteEvidence
 
 
 class DocumentFormat(Protocol):
@@ -63,10 +64,11 @@ class Document:
         self.encoding = encoding
         self.paragraph_breaks = paragraph_breaks
         self.memo: dict[tuple[Any, ...], Any] = {}  # data several checks derive alike
+        self.corpus: SiteEvidence | None = None  # what the site's other pages say
 
     def with_text(self, text: str) -> Document:
-        """A document like this one (path, format, encoding, BOM) holding ``text``."""
-        return Document(
+        """A document like this one (path, format, encoding, BOM, corpus) holding ``text``."""
+        doc = Document(
             text,
             self.path,
             self.format,
@@ -74,6 +76,8 @@ class Document:
             encoding=self.encoding,
             paragraph_breaks=self.paragraph_breaks,
         )
+        doc.corpus = self.corpus
+        return doc
 
     def to_bytes(self, text: str | None = None) -> bytes:
         """Encode ``text`` (default: this document's) as the file was: same encoding and BOM."""

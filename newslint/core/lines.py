@@ -72,6 +72,19 @@ def line_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     return spans
 
 
+def text_lines(text: str) -> list[Span]:
+    """(start, end) of each line of ``text`` that holds more than white space, the line's
+    outer white space left out."""
+    spans = []
+    for start, end in line_spans(text):
+        line = text[start:end]
+        stripped = line.strip()
+        if stripped:
+            lead = start + len(line) - len(line.lstrip())
+            spans.append((lead, lead + len(stripped)))
+    return spans
+
+
 def first_line(text: str) -> str:
     """``text`` up to its first line break."""
     match = BREAK.search(text)
