@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from seclib import ARTICLE, Sandbox, run_newslint
+
+from security.seclib import ARTICLE, Sandbox, run_newslint
 
 
 @pytest.fixture(scope="session")

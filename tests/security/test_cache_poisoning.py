@@ -14,7 +14,8 @@ import pickle
 from pathlib import Path
 
 import pytest
-from seclib import Run, Sandbox, assert_no_traceback
+
+from security.seclib import Run, Sandbox, assert_no_traceback
 
 ARTICLE = (
     "Headline\n\nThe vote was on tuesday.\n\n“The count goes on, said the clerk.\n\n"

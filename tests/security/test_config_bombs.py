@@ -17,7 +17,8 @@ import string
 from pathlib import Path
 
 import pytest
-from seclib import ARTICLE, Sandbox, assert_one_line_error, assert_safe_outcome, du
+
+from security.seclib import ARTICLE, Sandbox, assert_one_line_error, assert_safe_outcome, du
 
 BOUND = 10.0  # seconds for a run
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from seclib import Sandbox, assert_no_traceback
+
+from security.seclib import Sandbox, assert_no_traceback
 
 BOUND = 10.0  # seconds
 MAX_FILE_SIZE = 1_000_000

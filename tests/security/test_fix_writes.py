@@ -11,7 +11,14 @@ from __future__ import annotations
 import os
 
 import pytest
-from seclib import ARTICLE, FIXED_ARTICLE, Sandbox, assert_no_traceback, assert_one_line_error
+
+from security.seclib import (
+    ARTICLE,
+    FIXED_ARTICLE,
+    Sandbox,
+    assert_no_traceback,
+    assert_one_line_error,
+)
 
 EDITOR_VERSION = (
     "Headline\n\nThe vote was on tuesday.\n\nA paragraph the editor saved while fix ran.\n"

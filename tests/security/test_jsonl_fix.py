@@ -13,7 +13,7 @@ import resource
 import signal
 from decimal import Decimal
 
-from seclib import Sandbox, assert_one_line_error
+from security.seclib import Sandbox, assert_one_line_error
 
 
 def _strict(line: str) -> dict:

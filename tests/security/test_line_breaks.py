@@ -17,10 +17,10 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from seclib import Sandbox, assert_no_traceback
 
 import newslint
-from newslint.config import Config
+from newslint.config.project import Config
+from security.seclib import Sandbox, assert_no_traceback
 
 BREAKS = ["\n", "\r\n", "\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
 BREAK_IDS = ["LF", "CRLF", "CR", "VT", "FF", "FS", "GS", "RS", "NEL", "LS", "PS"]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 
-from seclib import CountingServer, Request, Sandbox, assert_no_traceback
+from security.seclib import CountingServer, Request, Sandbox, assert_no_traceback
 
 GRAMMAR_ARTICLE = "Headline\n\nThe vote was a upset on tuesday.\n"
 

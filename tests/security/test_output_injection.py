@@ -18,7 +18,8 @@ import unicodedata
 import xml.etree.ElementTree as ET
 
 import pytest
-from seclib import Run, Sandbox, assert_no_traceback
+
+from security.seclib import Run, Sandbox, assert_no_traceback
 
 ESCAPES = "\x1b]0;pwned\x07 \x1b[2J \x1b]52;c;ZWNobyBwd25lZA==\x07 \x9b31m \x7f"
 ARTICLE_WITH_ESCAPES = f"Headline\n\n“The vote {ESCAPES} was on tuesday, he said.\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from seclib import ARTICLE, FIXED_ARTICLE, Sandbox, assert_no_traceback, tree
+from security.seclib import ARTICLE, FIXED_ARTICLE, Sandbox, assert_no_traceback, tree
 
 HOSTILE_TARGET = "Headline\n\nThe vote was on tuesday.\n\nShare this article\n"
 

@@ -13,7 +13,8 @@ import json
 from pathlib import Path
 
 import pytest
-from seclib import (
+
+from security.seclib import (
     ARTICLE,
     Sandbox,
     assert_no_traceback,
