@@ -35,6 +35,7 @@ from newslint.report import (
     summary_counts,
     summary_text,
 )
+from newslint.report.printable import printable
 from newslint.storage.cache import FindingsCache
 
 Rules = tuple[Rule, ...]
@@ -164,7 +165,8 @@ class _Worker:
             outcome.output = inp.write_back(doc, result)
             if result.changed and not options.quiet:
                 count = len(result.fixed)
-                outcome.note = f"Fixed {count} finding{'s' * (count != 1)} in {inp.name}"
+                noun = f"finding{'s' * (count != 1)}"
+                outcome.note = f"Fixed {count} {noun} in {printable(inp.name)}"
         preview = FixPreview(doc.text, result.text, len(result.fixed)) if rules else None
         remaining = inp.mark(result.remaining)
         return FileReport(inp.name, result.text, remaining, result.fixed, (), preview)
@@ -299,11 +301,12 @@ def run(options: RunOptions) -> int:
 
 def _diff(name: str, before: str, after: str) -> str:
     """A unified diff that marks a missing final newline as ``diff -u`` does."""
+    name = printable(name).lstrip("/")
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),
-        fromfile=f"a/{name.lstrip('/')}",
-        tofile=f"b/{name.lstrip('/')}",
+        fromfile=f"a/{name}",
+        tofile=f"b/{name}",
     )
     return "".join(
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
