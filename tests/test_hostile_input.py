@@ -239,9 +239,9 @@ def test_file_vanishing_before_it_is_written_is_not_recreated(
     path.write_text(DAMAGED)
     real = inputs.write_atomic
 
-    def delete_then_write(target: Path, data: bytes) -> None:
+    def delete_then_write(target: Path, data: bytes, **options: object) -> None:
         target.unlink()
-        real(target, data)
+        real(target, data, **options)
 
     monkeypatch.setattr(inputs, "write_atomic", delete_then_write)
     assert main(["fix", str(path)]) == 2

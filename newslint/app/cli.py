@@ -83,6 +83,8 @@ def _running() -> argparse.ArgumentParser:
             "--exit-zero": "exit 0 even when findings remain (errors still exit 2)",
             "--require-grammar": "exit 2 when the grammar rules cannot run (no LanguageTool server,"
             " or it fails)",
+            "--follow-symlinks": "read (and fix) the files symlinks point to, also outside the"
+            " project (default: the walk skips symlinks, fix never writes through one)",
         },
     )
     add("-q", "--quiet", action="store_true", help="findings only: no summary, 'Fixed' lines")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from newslint import formats
-from newslint.app.files import iter_files, read_bytes, too_large, write_atomic
+from newslint.app.files import digest, iter_files, read_bytes, too_large, write_atomic
 from newslint.app.jsonl import iter_lines, parse_record, replace_text
 from newslint.app.options import RunOptions
 from newslint.app.progress import Progress
@@ -60,16 +60,25 @@ def _decode(data: bytes, name: str, config: Config) -> Document:
 
 
 class FileInput(Input):
-    def __init__(self, path: Path) -> None:
+    """A file; ``fix`` replaces it only if it still holds what was read, and writes through a
+    symlink only with ``follow_symlinks``."""
+
+    def __init__(self, path: Path, follow_symlinks: bool = False) -> None:
         self.path = self.config_path = path
         self.name = str(path)
+        self.follow_symlinks = follow_symlinks
+        self.read_digest: bytes | None = None  # of the bytes last read
 
     def read(self, config: Config) -> Document:
-        return _decode(read_bytes(self.path, config.settings.max_file_size), self.name, config)
+        data = read_bytes(self.path, config.settings.max_file_size)
+        self.read_digest = digest(data)
+        return _decode(data, self.name, config)
 
     def write_back(self, doc: Document, result: FixResult) -> bytes:
         if result.changed:
-            write_atomic(self.path, doc.to_bytes(result.text))
+            data = doc.to_bytes(result.text)
+            follow = self.follow_symlinks
+            write_atomic(self.path, data, expected=self.read_digest, follow_symlinks=follow)
         return b""
 
 
@@ -133,7 +142,9 @@ def iter_inputs(options: RunOptions, resolver: ConfigResolver) -> Iterator[Input
         if name == "-":
             yield StdinInput(options.stdin_filename)
         else:
-            yield from map(FileInput, iter_files([name], resolver))
+            follow = options.follow_symlinks
+            for path in iter_files([name], resolver, follow):
+                yield FileInput(path, follow)
 
 
 class NoFiles(NewslintError):

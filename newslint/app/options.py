@@ -39,6 +39,7 @@ class RunOptions(NamedTuple):
     text_field: str = "text"
     id_field: str = "id"
     output: Path | None = None  # fix --jsonl: the fixed feed (default: standard output)
+    follow_symlinks: bool = False  # read and fix the files symlinks point to
 
     def resolver(self) -> ConfigResolver:
         overrides = self.overrides

@@ -78,6 +78,24 @@ class Settings:
         self.extensions = ["." + e.lstrip(".") for e in self.extensions]  # 'md' is '.md'
 
 
+# codecs that decode bytes to text but are no charset of a document: they read backslash escapes
+# or domain names, or decode nothing
+_NOT_CHARSETS = {"unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined", "charmap"}
+
+
+def encoding_problem(name: str) -> str | None:
+    """Why ``name`` cannot be the encoding of an article (None: it can)."""
+    import codecs
+
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return f"unknown encoding {name[:60]!r}"
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return f"{name[:60]!r} is not a text encoding (utf-8, latin-1, cp1252, ...)"
+    return None
+
+
 def _toml_line(text: str, key: str) -> int:
     """Line of ``key`` inside the [tool.newslint] table (for error messages)."""
     section = re.search(r"^\[tool\.newslint\]", text, re.M)
@@ -252,6 +270,9 @@ class Config:
             else:
                 values[key] = value
         self.settings = Settings(**values)
+        problem = encoding_problem(self.settings.encoding)
+        if problem:
+            raise NewslintError(f"encoding: {problem}", **self._where("encoding"))
         self.languagetool = settings_from_env(LanguageToolSettings(**self.settings.languagetool))
         self.grammar = GrammarSettings(**self.settings.grammar)
 
