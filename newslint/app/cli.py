@@ -22,6 +22,7 @@ from newslint.app.runner import run
 from newslint.config.selectors import find_rule, suggestion
 from newslint.core.engine import lint
 from newslint.core.errors import NewslintError
+from newslint.integrations.languagetool import ENV_URL, server_problem
 from newslint.lsp import command as server_command
 from newslint.report import REPORTERS
 from newslint.report.rules import explain, explain_json, rules_table
@@ -65,6 +66,12 @@ def _common() -> argparse.ArgumentParser:
     add("--stdin-filename", help="path to assume for text read from '-'")
     add("--encoding", help="decode files with this encoding (default utf-8)")
     add("--color", choices=("auto", "always", "never"), default="auto")
+    add(
+        "--languagetool-server",
+        metavar="URL",
+        help=f"send prose to this LanguageTool server (or ${ENV_URL}; a project config cannot"
+        " choose one)",
+    )
     return common
 
 
@@ -177,6 +184,12 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
             result[key] = [v.strip() for value in values for v in value.split(",") if v.strip()]
     if args.encoding:
         result["encoding"] = args.encoding
+    server = getattr(args, "languagetool_server", None)
+    if server:
+        problem = server_problem(server)
+        if problem:
+            raise NewslintError(f"--languagetool-server: {problem}")
+        result["languagetool"] = {"server": server}
     return result
 
 

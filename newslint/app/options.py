@@ -44,7 +44,11 @@ class RunOptions(NamedTuple):
     def resolver(self) -> ConfigResolver:
         overrides = self.overrides
         if not self.cache:  # --no-cache: the grammar backends' answers are not kept either
-            overrides = {**overrides, "languagetool": {"cache": False}, "grammar": {"cache": False}}
+            overrides = {
+                **overrides,
+                "languagetool": {**overrides.get("languagetool", {}), "cache": False},
+                "grammar": {**overrides.get("grammar", {}), "cache": False},
+            }
         return ConfigResolver(self.config, overrides)
 
     @property
