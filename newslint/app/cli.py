@@ -17,8 +17,8 @@ from newslint.app import check_rules, init, show_config, stats
 from newslint.app.baseline import BASELINE_NAME, Baseline, Linted
 from newslint.app.inputs import NoFiles, collect_inputs, iter_inputs
 from newslint.app.options import RunOptions
-from newslint.app.output import EXIT_CLEAN, EXIT_ERROR, print_error
-from newslint.app.runner import run
+from newslint.app.output import EXIT_CLEAN, EXIT_ERROR, internal_error, print_error
+from newslint.app.runner import current, run
 from newslint.config.selectors import find_rule, suggestion
 from newslint.core.engine import lint
 from newslint.core.errors import NewslintError
@@ -292,7 +292,9 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return EXIT_CLEAN if exc.code == 0 else EXIT_ERROR
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()  # a full disk is told here, not by the interpreter at exit
+        return code
     except NoFiles as exc:
         print_error(str(exc), "warning")
         return EXIT_ERROR
@@ -303,7 +305,34 @@ def main(argv: list[str] | None = None) -> int:
         print_error("interrupted")
         return 130
     except BrokenPipeError:
+        _drop_stdout()
         return EXIT_ERROR
+    except Exception as exc:  # the last resort: one line, exit 2, never a traceback
+        return unexpected(exc, args.command)
+
+
+def unexpected(exc: Exception, command: str) -> int:
+    """An error no code path expected, as one line (with ``NEWSLINT_DEBUG=1``, raised again
+    for the traceback). An OSError without a file name is standard output failing (a full
+    disk, a closed pipe)."""
+    if os.environ.get("NEWSLINT_DEBUG"):
+        raise exc
+    if isinstance(exc, OSError) and exc.filename is None:
+        _drop_stdout()
+        print_error(f"cannot write the output: {exc.strerror or exc}")
+        return EXIT_ERROR
+    print_error(internal_error(exc, current.name or f"'newslint {command}'"))
+    return EXIT_ERROR
+
+
+def _drop_stdout() -> None:
+    """Point standard output at /dev/null, so that the interpreter's flush at exit does not
+    fail again (and print a traceback)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -10,6 +10,7 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from newslint.app.ignores import IgnoreFiles
 from newslint.config.project import ConfigResolver
@@ -176,18 +177,38 @@ def write_atomic(
         target, info = _target(path, follow_symlinks)
         if info is None and not create:
             raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT))
-        _check_writable(path, info)
-        folder = target.parent
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise NewslintError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None
+    _check_writable(path, info)
+    ready = None if expected is None else lambda: _unchanged(target, expected, data, str(path))
+    with replacing(target, info, name=str(path), ready=ready) as handle:
+        handle.write(data)
+
+
+@contextlib.contextmanager
+def replacing(
+    target: Path,
+    info: os.stat_result | None,
+    *,
+    name: str | None = None,
+    ready: Callable[[], bool] | None = None,
+) -> Iterator[BinaryIO]:
+    """A temporary file beside ``target`` that replaces it (a rename) when the block ends:
+    written to disk first, with the owner, group and mode of the file ``info`` describes (None:
+    those of a new file). If the block fails, or ``ready()`` says False, the temporary file is
+    removed and ``target`` left as it was; an OSError is an error naming ``name``."""
+    name = name or str(target)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise NewslintError(f"cannot write: {exc.strerror or exc}", path=name) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             _keep_owner_and_mode(handle.fileno(), info)
             os.fsync(handle.fileno())
-        if expected is None or _unchanged(target, expected, data, str(path)):
+        if ready is None or ready():
             os.replace(tmp, target)
         else:
             os.unlink(tmp)
@@ -195,7 +216,7 @@ def write_atomic(
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise NewslintError(f"cannot write: {exc.strerror or exc}", path=str(path)) from None
+            raise NewslintError(f"cannot write: {exc.strerror or exc}", path=name) from None
         raise
 
 

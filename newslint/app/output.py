@@ -34,6 +34,15 @@ def print_error(message: str, level: str = "error") -> None:
     print(f"newslint: {level}: {printable(message)}", file=sys.stderr)
 
 
+def internal_error(exc: Exception, where: str = "") -> str:
+    """The one line that stands for an exception no code path expected (a bug)."""
+    place = f" while processing {where}" if where else ""
+    return (
+        f"internal error{place}: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+        " (please report it; NEWSLINT_DEBUG=1 shows the traceback)"
+    )
+
+
 def emit(options: RunOptions, reports: list[FileReport], stream: TextIO) -> None:
     """Write the report (or ``--statistics``) to ``--output-file`` or ``stream``."""
     reporter = REPORTERS[options.format]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,15 @@ from newslint.app.baseline import Baselines, Linted
 from newslint.app.directives import unknown_selectors
 from newslint.app.inputs import Input, Source, open_source, sink
 from newslint.app.options import RunOptions
-from newslint.app.output import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, emit, print_error, use_color
+from newslint.app.output import (
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    emit,
+    internal_error,
+    print_error,
+    use_color,
+)
 from newslint.app.parallel import default_jobs, ordered_map_with_context
 from newslint.config.project import Config, ConfigResolver
 from newslint.core.document import Document
@@ -39,6 +48,16 @@ from newslint.report.printable import printable
 from newslint.storage.cache import FindingsCache
 
 Rules = tuple[Rule, ...]
+
+
+@dataclass
+class _Current:
+    """The input being processed (for the one line of an unexpected error)."""
+
+    name: str = ""
+
+
+current = _Current()
 SUCCESS = "All checks passed!"  # nothing to report (as ruff says it)
 
 
@@ -103,7 +122,23 @@ class _Worker:
         return outcome
 
     def process(self, inp: Input) -> Outcome:
-        """Lint or fix one input; everything it outputs goes in the outcome."""
+        """Lint or fix one input; everything it outputs goes in the outcome. An exception no
+        code path expected (a bug) is one error line naming the input; the run goes on."""
+        current.name = inp.name
+        try:
+            return self._process(inp)
+        except NewslintError:
+            raise  # a config error: the run stops with its one line
+        except Exception as exc:
+            if os.environ.get("NEWSLINT_DEBUG"):
+                raise
+            outcome = Outcome(output=inp.passthrough() if self.options.writes_back else b"")
+            outcome.errors.append(internal_error(exc, inp.name))
+            return outcome
+        finally:
+            current.name = ""
+
+    def _process(self, inp: Input) -> Outcome:
         outcome = Outcome(output=inp.passthrough() if self.options.writes_back else b"")
         config = self.resolver.for_path(inp.config_path)
         rules = config.rules_for(inp.config_path)

@@ -149,7 +149,9 @@ def _check_constraints(key: str, value: Any, metadata: Any) -> None:
             try:
                 re.compile(item)
             except re.error as exc:
-                raise ValueError(f"key {key!r}: bad regex {item!r}: {exc}") from None
+                raise ValueError(f"key {key!r}: bad regex {item[:80]!r}: {exc}") from None
+            except (RecursionError, OverflowError, MemoryError):
+                raise ValueError(f"key {key!r}: regex {item[:80]!r}... nested too deeply") from None
     minimum = metadata.get("minimum")
     if minimum is not None and isinstance(value, int | float) and value < minimum:
         raise ValueError(f"key {key!r}: must be at least {minimum:g}, got {value!r}")
