@@ -150,3 +150,13 @@ def test_init_writes_through_no_symlink(project: Path, capsys) -> None:
     assert main(["init"]) == 2
     assert ".newslint.yaml: cannot write: File exists" in _error_line(capsys.readouterr().err)
     assert not target.exists()
+
+
+def test_a_baseline_that_is_no_regular_file_is_an_error(project: Path, capsys) -> None:
+    """A committed ``.newslint-baseline.json -> /dev/zero`` would be read for ever."""
+    (project / "a.txt").write_text(DAMAGED)
+    (project / ".newslint-baseline.json").symlink_to("/dev/zero")
+    assert _without_blocking(["check", "a.txt"]) == 1  # not taken for a baseline
+    assert _without_blocking(["check", "--baseline", ".newslint-baseline.json", "a.txt"]) == 2
+    line = _error_line(capsys.readouterr().err)
+    assert ".newslint-baseline.json: not a regular file" in line

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from newslint.app.files import write_atomic
+from newslint.app.files import read_bytes, write_atomic
 from newslint.core.errors import NewslintError
 from newslint.core.model import Finding
 
@@ -67,11 +67,11 @@ class Baseline:
 
     @classmethod
     def load(cls, file: Path) -> Baseline:
+        if not file.exists():
+            raise NewslintError("no such baseline file", path=str(file))
         try:
-            data = json.loads(file.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise NewslintError("no such baseline file", path=str(file)) from None
-        except (OSError, UnicodeDecodeError) as exc:
+            data = json.loads(read_bytes(file).decode("utf-8"))  # a regular file: not /dev/zero
+        except UnicodeDecodeError as exc:
             raise NewslintError(f"cannot read baseline: {exc}", path=str(file)) from None
         except json.JSONDecodeError as exc:
             raise NewslintError(
