@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newslint.app.cli import main
 from newslint.report.printable import printable
 from newslint.report.text import excerpt
 
@@ -35,3 +36,24 @@ def test_excerpt_carets_stay_under_an_escaped_span() -> None:
     span_start = line.index("\x1b")
     shown, carets = excerpt(line, span_start, span_start + 1)
     assert carets == " " * 4 + "^" * len("\\x1b")
+
+
+def test_rules_explain_and_config_show_a_packs_control_characters_escaped(tmp_path, capsys) -> None:
+    """A rule pack or config from a pull request cannot move the terminal of whoever lists its
+    rules or settings."""
+    pack = tmp_path / "evil.yaml"
+    pack.write_text(
+        "rules:\n  - id: EV101\n    name: evil\n    kind: pattern\n    category: style\n"
+        "    severity: warning\n    message: \"'{match}'\"\n"
+        '    description: "Title\\e]0;pwned\\a\\rforged"\n    patterns: [x]\n',
+        encoding="utf-8",
+    )
+    config = tmp_path / ".newslint.yaml"
+    config.write_text(f'packs: [{pack}]\nexclude: ["\\e[2J"]\n', encoding="utf-8")
+    shown = {}
+    for args in (["rules"], ["explain", "EV101"], ["config", str(tmp_path / "a.md")]):
+        assert main([*args, "--config", str(config)]) == 0
+        shown[args[0]] = capsys.readouterr().out
+        assert not {"\x1b", "\r", "\x07"} & set(shown[args[0]]), args
+    assert "Title\\x1b]0;pwned\\x07\\x0dforged" in shown["explain"]
+    assert '"\\u001b[2J"' in shown["config"]

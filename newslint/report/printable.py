@@ -28,3 +28,8 @@ def printable(text: str) -> str:
     if text.isprintable() or not _UNPRINTABLE.search(text):
         return text
     return _UNPRINTABLE.sub(_escape, text)
+
+
+def printable_lines(text: str) -> str:
+    """Several lines (LF between them) each made :func:`printable`."""
+    return "\n".join(map(printable, text.split("\n")))
