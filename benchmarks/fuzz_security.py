@@ -69,14 +69,14 @@ from newslint.config.project import Config, Settings  # noqa: E402
 from newslint.core.document import Document  # noqa: E402
 from newslint.core.engine import RuleTimeout, lint  # noqa: E402
 from newslint.core.errors import NewslintError  # noqa: E402
+from newslint.core.lines import BREAK_CHARS as LINE_BREAK_CHARS  # noqa: E402
 from newslint.core.model import Applicability  # noqa: E402
 from newslint.formats import open_document  # noqa: E402
 from newslint.report import REPORTERS, FileReport  # noqa: E402
 
-# TODO(issue 11): take the line breaks from newslint's one notion of a line (core/document) once
-# it lands, so that the fuzz and the linter cannot disagree on what a line break is.
-BREAKS = ["\n", "\r\n", "\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
-BREAK_CHARS = set("".join(BREAKS))
+# newslint's one notion of a line (core/lines.py), so the fuzz and the linter agree on breaks.
+BREAKS = ["\r\n", *LINE_BREAK_CHARS]
+BREAK_CHARS = set(LINE_BREAK_CHARS)
 CONTENT = [
     "The council met on Tuesday.",
     "Residents asked for a new bridge over the river.",

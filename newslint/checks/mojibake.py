@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from newslint.config.validation import option
 from newslint.core.blocks import Block
 from newslint.core.document import Document
+from newslint.core.lines import line_spans
 from newslint.core.model import Edit, Hit
 
 CAN_FIX = True
@@ -52,11 +53,10 @@ class Check:
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         text = doc.text
         for block in blocks:
-            start = block.start
-            for line in text[block.start : block.end].split("\n"):
-                if not line.isascii():
+            for start, end in line_spans(text, block.start, block.end):
+                line = text[start:end]
+                if not line.isascii():  # a line break is never read as mojibake
                     yield from self._line(line, start)
-                start += len(line) + 1
 
     def _line(self, line: str, start: int) -> Iterator[Hit]:
         """The changes ftfy makes to ``line`` (at ``start`` in the text)."""

@@ -74,9 +74,9 @@ def select_fixes(
     """Findings whose fixes apply this pass, left to right, and their edits in order."""
     chosen: list[Finding] = []
     taken = _Taken()
-    candidates = [f for f in findings if f.fix and f.fix.applicability >= minimum]
-    for finding in sorted(candidates, key=lambda f: (f.fix.start, f.fix.end)):
-        edits = list(finding.fix.edits)
+    candidates = [(f, f.fix) for f in findings if f.fix and f.fix.applicability >= minimum]
+    for finding, fix in sorted(candidates, key=lambda pair: (pair[1].start, pair[1].end)):
+        edits = list(fix.edits)
         if any(taken.overlaps(e) for e in edits):
             continue
         chosen.append(finding)
