@@ -223,7 +223,7 @@ def test_a_symlinked_pack_to_a_device_is_refused(tmp_path) -> None:
     packs.mkdir()
     (packs / "zero.yaml").symlink_to("/dev/zero")
     (tmp_path / ".newslint.yaml").write_text("packs: [packs]\n", encoding="utf-8")
-    with pytest.raises(NewslintError, match="'zero.yaml' in .* links outside the project"):
+    with pytest.raises(NewslintError, match="zero.yaml' links outside the project"):
         _ = Config(tmp_path / ".newslint.yaml").available_rules
     (packs / "zero.yaml").unlink()
     os.mkfifo(packs / "fifo.yaml")

@@ -384,7 +384,7 @@ class Config:
             try:
                 inside_project(path, self.project)
             except ValueError:
-                message = f"packs: {path.name!r} in {str(folder)!r} links outside the project"
+                message = f"packs: {str(path)!r} links outside the project"
                 raise NewslintError(message, **self._where("packs")) from None
         return found
 
