@@ -25,7 +25,8 @@ input taking longer than ``--slow`` seconds (SIGALRM; a C-level regex loop may o
 
     python benchmarks/fuzz_security.py [--seconds 300] [--seed N] [--slow 3]
 
-Prints inputs tried and distinct failures per target, each with its latest (shrunk) input.
+Prints inputs tried, distinct failures per target (each with its latest, shrunk, input) and
+the slowest input of each target.
 Exit status 1 if anything failed.
 """
 
@@ -114,6 +115,7 @@ EXAMPLE_ARTICLE = (
 stats: Counter[str] = Counter()
 failed: Counter[str] = Counter()  # failing runs (shrinking included)
 failures: dict[str, tuple[str, str]] = {}  # key -> (target, latest input repr)
+slowest: dict[str, tuple[float, str]] = {}  # target -> (seconds, input repr)
 SLOW = 3.0
 
 
@@ -150,6 +152,7 @@ def attempt(target: str, func: Any, *args: Any) -> None:
         return
     stats[target] += 1
     _armed = True
+    started = time.monotonic()
     # the alarm repeats: one raised where it cannot propagate (a gc callback) is not lost
     signal.setitimer(signal.ITIMER_REAL, SLOW, 0.25)
     try:
@@ -174,11 +177,14 @@ def attempt(target: str, func: Any, *args: Any) -> None:
         raise
     finally:
         _disarm()
+        seconds = time.monotonic() - started
+        if seconds > slowest.get(target, (0.0, ""))[0]:
+            slowest[target] = (seconds, _short(args, 200))
 
 
-def _short(args: tuple) -> str:
+def _short(args: tuple, limit: int = 600) -> str:
     text = repr(args if len(args) > 1 else args[0])
-    return text if len(text) <= 600 else text[:600] + f"… ({len(text)} characters)"
+    return text if len(text) <= limit else text[:limit] + f"… ({len(text)} characters)"
 
 
 def one_line(exc: NewslintError, *, names_file: bool = True) -> None:
@@ -632,6 +638,8 @@ def main(argv: list[str] | None = None) -> int:
     by_target = Counter(target for target, _ in failures.values())
     print(f"failing runs (shrinking included): {sum(failed.values())} ({dict(failed)})")
     print(f"distinct failures: {len(failures)} ({dict(by_target)})")
+    for target, (seconds, value) in sorted(slowest.items()):
+        print(f"slowest {target} input: {seconds:.2f} s: {value}")
     for key, (_, value) in sorted(failures.items()):
         print(f"\n{key}\n  last (shrunk) input: {value}")
     return 1 if failures else 0

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslint.core.errors import NewslintError
+from newslint.core.lines import json_line
 
 if TYPE_CHECKING:
     from newslint.app.progress import Progress
@@ -132,7 +133,7 @@ def _fields(data: dict[str, Any], text_field: str, id_field: str) -> tuple[str, 
 def replace_text(record: Record, text: str) -> bytes:
     """The record's line with its text replaced; every other byte stays as it was."""
     start, end = record.span
-    value = json.dumps(text, ensure_ascii=False)
+    value = json_line(text)
     return (record.line[:start] + value + record.line[end:]).encode("utf-8")
 
 

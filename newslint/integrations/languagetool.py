@@ -227,7 +227,6 @@ class Client:
         except Exception as exc:  # the library raises many kinds; all mean "no server"
             raise GrammarUnavailable(f"cannot start a local server ({_one_line(exc)})") from None
 
-
     def _check_language(self) -> None:
         answer = self._call("languages")
         if not isinstance(answer, list) or not all(isinstance(e, dict) for e in answer):
