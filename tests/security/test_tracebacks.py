@@ -105,6 +105,25 @@ def test_pattern_with_deeply_nested_groups(sandbox: Sandbox, groups: int) -> Non
     assert_safe_outcome(run, pack, cwd=sandbox.project)
 
 
+def test_pack_pattern_python_warns_about_is_not_a_python_warning(sandbox: Sandbox) -> None:
+    """A pack pattern ``re`` warns about (a possible nested set) printed Python's warning, with
+    newslint's source path and line, on standard error of every run."""
+    sandbox.write(
+        "packs/sets.yaml",
+        "rules:\n  - id: EV302\n    name: nested-set\n    kind: pattern\n"
+        "    category: style\n    severity: warning\n    message: \"set '{match}'\"\n"
+        "    description: A set that opens with a bracket.\n    patterns: ['[[t]uesday']\n",
+    )
+    sandbox.write(".newslint.yaml", "packs: [packs/sets.yaml]\n")
+    sandbox.write("a.txt", ARTICLE)
+
+    run = sandbox.run("check", "--no-cache", "a.txt")
+
+    assert_no_traceback(run)
+    assert run.code == 1 and "EV302(nested-set)" in run.out, run
+    assert run.err == "", run
+
+
 LONE_SURROGATE_FEED = (
     '{"id": 1, "text": "Headline\\n\\nThe vote was on tuesday \\ud800 in the hall."}\n'
     '{"id": 2, "text": "Headline\\n\\nThe count ended on friday."}\n'
