@@ -203,7 +203,12 @@ def one_line(exc: NewslintError, *, names_file: bool = True) -> None:
 # -- article ------------------------------------------------------------------------------------
 def check_kept(before: str, lines: list[str], after: str) -> None:
     position, previous_end = 0, None
-    for line in [x for x in lines if x in CONTENT]:
+    for index, line in enumerate(lines):
+        if line not in CONTENT:
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if re.match(r"\s*[,;]\s", following + " "):  # NL501 keeps the second of "day. ,"
+            line = line[:-1]  # (across a soft line break too: one paragraph in Markdown)
         at = after.find(line, position)
         if at < 0:
             raise Broken("content line lost by safe fix")
