@@ -123,10 +123,10 @@ def parse_rule(raw: Any, path: Path, pack: str, plugins: tuple[str, ...] = ()) -
     if keys.fix is not None and not module.CAN_FIX:
         message = f"kind {keys.kind!r} proposes no fixes; remove 'fix'"
         raise _fail(path, raw.line_of("fix"), label, message)
-    known = None  # a plugin kind that does not name its values: any name may be one
+    given: tuple[str, ...] | None = None  # a plugin kind not naming its values: any name may be
     if keys.kind not in plugins or hasattr(module, "MESSAGE_VALUES"):
-        known = ("match", *getattr(module, "MESSAGE_VALUES", ()))
-    _check_placeholders(keys, known, raw, path)
+        given = ("match", *getattr(module, "MESSAGE_VALUES", ()))
+    _check_placeholders(keys, given, raw, path)
     return _rule(keys, path, pack, _check(module, raw.subset(option_keys), path, label))
 
 
@@ -192,7 +192,7 @@ def _check_placeholders(
         except ValueError as exc:
             raise _fail(path, raw.line_of(key), label, f"{key}: {exc}") from None
         if unknown:
-            values = ", ".join(f"{{{name}}}" for name in known)
+            values = ", ".join(f"{{{name}}}" for name in known or ())
             message = (
                 f"{key}: unknown placeholder {{{unknown[0]}}} (kind {keys.kind!r} gives {values})"
             )
