@@ -293,7 +293,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CLEAN if exc.code == 0 else EXIT_ERROR
     try:
         code = COMMANDS[args.command](args)
-        sys.stdout.flush()  # a full disk is told here, not by the interpreter at exit
+        if not sys.stdout.closed:  # the language server closes it when the client leaves
+            sys.stdout.flush()  # a full disk is told here, not by the interpreter at exit
         return code
     except NoFiles as exc:
         print_error(str(exc), "warning")
