@@ -43,14 +43,41 @@ def server():
 
 @pytest.fixture
 def isolated_languagetool(monkeypatch, tmp_path) -> None:
-    """No server from the environment, no client or grammar problem left by another test, and
-    a temporary working directory (for the grammar caches)."""
+    """No server from the environment, no client or grammar problem left by another test, a
+    temporary working directory (for the grammar caches) and a user config folder of the
+    test's own (``tmp_path/.user-config``: see :func:`write_user_config`)."""
     from newslint.integrations import languagetool, status
 
     monkeypatch.delenv(languagetool.ENV_URL, raising=False)
     monkeypatch.setattr(languagetool, "_clients", {})
+    _user_config_home(monkeypatch, tmp_path / ".user-config")
     monkeypatch.chdir(tmp_path)
     status.reset_problems()
+
+
+def _user_config_home(monkeypatch, folder: Path) -> None:
+    """``$XDG_CONFIG_HOME`` moved to ``folder``, keeping the session's cache signing key (so the
+    session's cached packs still verify: a new key would make every test parse them again)."""
+    import shutil
+
+    key = Path(os.environ["XDG_CONFIG_HOME"]) / "newslint" / "cache.key"
+    (folder / "newslint").mkdir(parents=True, mode=0o700)
+    if key.exists():
+        shutil.copy2(key, folder / "newslint" / "cache.key")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+
+
+def write_user_config(settings: dict) -> Path:
+    """The user config (``$XDG_CONFIG_HOME/newslint/config.yaml``) holding ``settings``: where a
+    user allows a LanguageTool server (a project config may not choose one)."""
+    import json
+
+    from newslint.config.trust import user_config_path
+
+    path = user_config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(settings), encoding="utf-8")
+    return path
 
 
 def assert_one_warning(err: str, backend: str, *phrases: str) -> None:

@@ -7,7 +7,7 @@ documents them: a form-encoded body with ``language`` and ``text`` or ``data`` (
 ``offset``/``length`` in UTF-16 code units of the original text (markup included), ``message``,
 ``replacements[{value}]``, ``context``, ``sentence`` and ``rule {id, description, issueType,
 category {id, name}}``. Its rules are a handful of regular expressions named after real
-LanguageTool rules. ``mode`` makes it misbehave: "garbage", "slow", "error".
+LanguageTool rules. ``mode`` makes it misbehave: "garbage", "slow", "error", "redirect".
 
 ``replay(exchanges)`` makes it answer recorded exchanges instead, in order (tests/lt_replay/):
 each names the request it expects (method, path and, for /v2/check, the form with its annotated
@@ -278,6 +278,12 @@ class _Handler(BaseHTTPRequestHandler):
             return True
         if mode == "error":
             self._send(500, b"Error: java.lang.OutOfMemoryError", "text/plain")
+            return True
+        if mode == "redirect":  # to another path of this server: a client following it shows
+            self.send_response(307)
+            self.send_header("Location", "/elsewhere" + self.path)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
             return True
         return False
 

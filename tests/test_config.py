@@ -223,7 +223,7 @@ def test_a_symlinked_pack_to_a_device_is_refused(tmp_path) -> None:
     packs.mkdir()
     (packs / "zero.yaml").symlink_to("/dev/zero")
     (tmp_path / ".newslint.yaml").write_text("packs: [packs]\n", encoding="utf-8")
-    with pytest.raises(NewslintError, match="'zero.yaml' in .* links outside the project"):
+    with pytest.raises(NewslintError, match="zero.yaml' links outside the project"):
         _ = Config(tmp_path / ".newslint.yaml").available_rules
     (packs / "zero.yaml").unlink()
     os.mkfifo(packs / "fifo.yaml")
@@ -265,3 +265,17 @@ def test_hostile_yaml_is_refused_quickly(tmp_path, content: str, message: str) -
     (tmp_path / ".newslint.yaml").write_text(content, encoding="utf-8")
     with pytest.raises(NewslintError, match=message):
         Config(tmp_path / ".newslint.yaml")
+
+
+@pytest.mark.parametrize("opening", ["[", "{a: ", "[{a: "])
+def test_flow_nesting_is_refused_as_it_is_read(tmp_path, opening) -> None:
+    """Open flow collections cost the YAML scanner work for each one still open (6 KB of ``[``
+    took 2 s before a RecursionError), so nesting past the limit stops at its line."""
+    (tmp_path / ".git").mkdir()
+    config = tmp_path / ".newslint.yaml"
+    config.write_text("fail_on: warning\n\nignore: " + opening * 100_000 + "\n", encoding="utf-8")
+    with pytest.raises(NewslintError, match=r"\.newslint\.yaml:3: invalid YAML: nested deeper"):
+        _ = Config(config).rules
+    config.write_text("ignore: " + "[" * 90 + "'*.md'" + "]" * 90 + "\n", encoding="utf-8")
+    with pytest.raises(NewslintError, match="ignore"):  # parsed: the value is a nested list
+        _ = Config(config).rules

@@ -9,7 +9,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import assert_one_warning
+from conftest import assert_one_warning, write_user_config
 from lt_standin import StandIn
 
 from newslint import lint_text
@@ -37,9 +37,17 @@ a apple in code
 pytestmark = pytest.mark.usefixtures("isolated_languagetool")
 
 
+USER_ONLY = ("server", "local")  # a project config may not set them: the user config does
+
+
 def _project(tmp_path: Path, text: str = ARTICLE, **settings) -> Path:
-    config = {"extend_select": ["NL802", "NL803"], "languagetool": settings}
+    """A project with NL802 and NL803 on, the LanguageTool ``settings`` in its config but the
+    server, which the user config names."""
+    user = {k: v for k, v in settings.items() if k in USER_ONLY}
+    project = {k: v for k, v in settings.items() if k not in USER_ONLY}
+    config = {"extend_select": ["NL802", "NL803"], "languagetool": project}
     (tmp_path / ".newslint.yaml").write_text(json.dumps(config), encoding="utf-8")
+    write_user_config({"languagetool": user})
     article = tmp_path / "article.md"
     article.write_text(text, encoding="utf-8")
     return article
@@ -147,11 +155,12 @@ def test_text_too_long_is_sent_in_halves(server, tmp_path) -> None:
 def test_paragraph_over_the_server_limit(server, tmp_path, capsys) -> None:
     server.max_text_length = 20
     article = _project(tmp_path, "Headline\n\nThe vote was a upset for the government.\n")
-    (tmp_path / ".newslint.yaml").write_text(
-        json.dumps({"languagetool": {"server": server.url}}), encoding="utf-8"
-    )
+    (tmp_path / ".newslint.yaml").write_text("{}", encoding="utf-8")  # NL801 only
+    write_user_config({"languagetool": {"server": server.url}})
     assert _check(article) == 0
-    _assert_one_warning(capsys.readouterr().err, "HTTP 413", "exceeds the limit of 20")
+    err = capsys.readouterr().err
+    _assert_one_warning(err, "HTTP 413", "a paragraph is longer than the server accepts")
+    assert "exceeds the limit of 20" not in err, "a server's answer is never repeated"
 
 
 def test_settings_reach_the_server(server, tmp_path) -> None:
@@ -174,14 +183,14 @@ def test_settings_reach_the_server(server, tmp_path) -> None:
 
 def test_request_is_form_encoded(server, tmp_path, monkeypatch) -> None:
     bodies = []
-    real = urllib.request.urlopen
+    real = languagetool._open
 
     def spy(request, timeout):
         if request.data:
             bodies.append((request.get_header("Content-type"), request.data.decode()))
-        return real(request, timeout=timeout)
+        return real(request, timeout)
 
-    monkeypatch.setattr(urllib.request, "urlopen", spy)
+    monkeypatch.setattr(languagetool, "_open", spy)
     article = _project(tmp_path, server=server.url)
     lint_text(article.read_text("utf-8"), path=str(article))
     ((kind, body),) = bodies
@@ -198,11 +207,69 @@ def test_safe_rules_make_those_fixes_safe(server, tmp_path, capsys) -> None:
     assert article.read_text("utf-8") == "Headline\n\nThe vote was an upset for the government.\n"
 
 
-def test_env_variable_overrides_the_config(server, tmp_path, monkeypatch) -> None:
+def test_env_variable_overrides_the_user_config(server, tmp_path, monkeypatch) -> None:
     article = _project(tmp_path, server="http://127.0.0.1:9")
     monkeypatch.setenv(languagetool.ENV_URL, server.url)
     assert Config(tmp_path / ".newslint.yaml").languagetool.server == server.url
     assert _grammar(article.read_text("utf-8"), article)
+
+
+def test_command_line_server_overrides_the_environment(server, tmp_path, monkeypatch) -> None:
+    article = _project(tmp_path, "Headline\n\nThe vote was a upset.\n")
+    monkeypatch.setenv(languagetool.ENV_URL, "http://127.0.0.1:9")
+    assert main(["check", "--languagetool-server", server.url, str(article)]) == 1
+    assert len(server.checks()) == 1
+
+
+def test_project_config_cannot_name_a_server(server, tmp_path, capsys) -> None:
+    """Issue 11: a repository's config chooses rules, never where articles are sent."""
+    config = tmp_path / ".newslint.yaml"
+    config.write_text(f"fail_on: error\nlanguagetool:\n  server: {server.url}\n  local: true\n")
+    article = tmp_path / "a.md"
+    article.write_text("Headline\n\nThe vote was a upset.\n", encoding="utf-8")
+    assert _check(article) == 0
+    warnings = capsys.readouterr().err.strip().splitlines()
+    assert [line.split(": ")[2] for line in warnings] == [f"{config}:3", f"{config}:4"]
+    assert "languagetool.server is ignored in a project config" in warnings[0]
+    assert "languagetool.local is ignored in a project config" in warnings[1]
+    assert "--languagetool-server, $NEWSLINT_LANGUAGETOOL_URL or the user config" in warnings[0]
+    assert server.requests == []
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:8081/internal#",
+        "http://127.0.0.1:8081/?next=http://elsewhere",
+        "http://user:secret@127.0.0.1:8081",
+        "ftp://127.0.0.1:8081",
+        "http://127.0.0.1:port",
+        "http://127.0.0.1:8081/a b",
+    ],
+)
+def test_server_urls_that_could_lead_elsewhere_are_refused(tmp_path, capsys, url) -> None:
+    article = _project_file(tmp_path)
+    assert main(["check", "--languagetool-server", url, str(article)]) == 2
+    (line,) = capsys.readouterr().err.strip().splitlines()
+    assert line.startswith("newslint: error: --languagetool-server: ")
+    assert "secret" not in line
+
+
+def test_endpoints_keep_the_server_path() -> None:
+    assert languagetool.endpoint("https://lt.example.org", "check") == (
+        "https://lt.example.org/v2/check"
+    )
+    assert languagetool.endpoint("http://h:8081/lt/v2/", "languages") == (
+        "http://h:8081/lt/v2/languages"
+    )
+
+
+def test_a_redirect_is_not_followed(server, tmp_path, capsys) -> None:
+    server.mode = "redirect"
+    article = _project(tmp_path, "Headline\n\nThe vote was a upset.\n", server=server.url)
+    assert _check(article) == 0
+    _assert_one_warning(capsys.readouterr().err, "HTTP 307", "follows no redirect")
+    assert [path for path, _form in server.requests if "elsewhere" in path] == []
 
 
 def _check(article: Path, *extra: str) -> int:
@@ -218,7 +285,8 @@ def test_no_server_configured_is_silent(tmp_path, capsys) -> None:
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [
         "newslint: error: --require-grammar: no LanguageTool server is configured"
-        " (languagetool.server or $NEWSLINT_LANGUAGETOOL_URL)"
+        " (--languagetool-server, $NEWSLINT_LANGUAGETOOL_URL or languagetool.server in the user"
+        " config)"
     ]
 
 
@@ -231,7 +299,8 @@ def test_require_grammar_holds_for_a_feed(tmp_path, capsys) -> None:
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [
         "newslint: error: --require-grammar: no LanguageTool server is configured"
-        " (languagetool.server or $NEWSLINT_LANGUAGETOOL_URL)"
+        " (--languagetool-server, $NEWSLINT_LANGUAGETOOL_URL or languagetool.server in the user"
+        " config)"
     ]
 
 
@@ -264,7 +333,9 @@ def test_garbage_answer(server, tmp_path, capsys) -> None:
     server.mode = "garbage"
     article = _project(tmp_path, "Headline\n\nThe vote was a upset.\n", server=server.url)
     assert _check(article) == 0
-    _assert_one_warning(capsys.readouterr().err, "answered garbage", "502 Bad Gateway")
+    err = capsys.readouterr().err
+    _assert_one_warning(err, "answered garbage (not JSON)")
+    assert "Bad Gateway" not in err, "a server's answer is never repeated"
 
 
 def test_malformed_match(server, tmp_path, capsys, monkeypatch) -> None:
@@ -280,7 +351,9 @@ def test_server_error_status(server, tmp_path, capsys) -> None:
     server.mode = "error"
     article = _project(tmp_path, "Headline\n\nThe vote was a upset.\n", server=server.url)
     assert _check(article, "--require-grammar") == 2
-    _assert_one_warning(capsys.readouterr().err, "HTTP 500", "OutOfMemoryError")
+    err = capsys.readouterr().err
+    _assert_one_warning(err, "HTTP 500 (Internal Server Error)")
+    assert "OutOfMemoryError" not in err, "a server's answer is never repeated"
 
 
 def test_slow_server_times_out(server, tmp_path, capsys) -> None:
@@ -288,7 +361,7 @@ def test_slow_server_times_out(server, tmp_path, capsys) -> None:
     article = _project(tmp_path, "Headline\n\nThe vote was a upset.\n", server=server.url)
     article.with_name("b.md").write_text("Headline\n\nAnother a upset.\n", encoding="utf-8")
     (tmp_path / ".newslint.yaml").write_text(
-        json.dumps({"languagetool": {"server": server.url, "timeout": 0.3}}), encoding="utf-8"
+        json.dumps({"languagetool": {"timeout": 0.3}}), encoding="utf-8"
     )
     assert main(["check", str(tmp_path)]) == 0
     _assert_one_warning(capsys.readouterr().err, "did not answer within 0.3 s")
@@ -298,7 +371,7 @@ def test_slow_server_times_out(server, tmp_path, capsys) -> None:
 def test_unknown_language(server, tmp_path, capsys) -> None:
     article = _project(tmp_path, "Headline\n\nThe vote was a upset.\n", server=server.url)
     (tmp_path / ".newslint.yaml").write_text(
-        json.dumps({"languagetool": {"server": server.url, "language": "xx-YY"}}), encoding="utf-8"
+        json.dumps({"languagetool": {"language": "xx-YY"}}), encoding="utf-8"
     )
     assert _check(article) == 0
     _assert_one_warning(capsys.readouterr().err, "does not support language 'xx-YY'")

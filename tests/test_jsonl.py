@@ -136,3 +136,27 @@ def test_exit_non_zero_on_fix_counts_fixed_records(feed, tmp_path, capsys) -> No
     fixed = ["fix", "--jsonl", str(tmp_path / "out"), "--text-field", "body"]
     assert main([*fixed, "--output", str(tmp_path / "again"), "--exit-non-zero-on-fix"]) == 0
     assert (tmp_path / "again").read_bytes() == (tmp_path / "out").read_bytes()
+
+
+@pytest.mark.parametrize("separator", ["\x85", "\u2028", "\u2029"])
+def test_fixed_feed_keeps_a_record_a_line_for_every_line_reader(tmp_path, capsys, separator):
+    """Line breaks that JSON may leave raw (NEL, U+2028, U+2029) are written escaped, as the
+    feed wrote them, so a reader splitting on every line break (Python's splitlines) still
+    sees one record a line; the json-lines report likewise (here in the record's id)."""
+    body = f"Vote held{separator}The vote was on tuesday.{separator}Share this article"
+    ident = f"a{separator}1"
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"id": ident, "body": body}) + "\n", encoding="utf-8")
+    fixed = tmp_path / "fixed.jsonl"
+    args = ["--jsonl", str(path), "--text-field", "body"]
+    assert main(["fix", *args, "--output", str(fixed)]) == 0
+    lines = fixed.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1
+    assert json.loads(lines[0]) == {
+        "id": ident,
+        "body": f"Vote held{separator}The vote was on Tuesday.",
+    }
+    capsys.readouterr()
+    assert main(["check", *args, "--format", "json-lines"]) == 1
+    findings = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(f["record"], f["rule"]) for f in findings] == [(ident, "NL302"), (ident, "NL202")]

@@ -114,6 +114,13 @@ def test_numeric_config_keys_with_their_line(project, capsys, config: str, messa
         ("truncated", "Cut after {match}: {words}", "", "unknown placeholder {words}"),
         ("pattern", "Prompt: {match", "    patterns: [x]\n", "expected '}' before end of string"),
         ("pattern", "Prompt: {}", "    patterns: [x]\n", "{} is not a named value"),
+        # what would fail when a finding is written (issue 11: no traceback at lint time)
+        ("pattern", "Prompt: {match.x}", "    patterns: [x]\n", "{match.x} is not a named"),
+        ("pattern", "Prompt: {match[0]}", "    patterns: [x]\n", "{match[0]} is not a named"),
+        ("pattern", "Prompt: {match!x}", "    patterns: [x]\n", "no such conversion"),
+        ("pattern", "Prompt: {match:d}", "    patterns: [x]\n", "not a format for text"),
+        ("pattern", "Prompt: {match:{match}}", "    patterns: [x]\n", "no nested fields"),
+        ("glued", "Split {before:%Y}", "", "{before:%Y}: not a format for a value"),
     ],
 )
 def test_unknown_message_placeholders_rejected(project, capsys, kind, message, extra, problem):

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from newslint.app.files import read_bytes, write_atomic
 from newslint.core.errors import NewslintError
 from newslint.core.model import Finding
 
@@ -66,20 +67,23 @@ class Baseline:
 
     @classmethod
     def load(cls, file: Path) -> Baseline:
+        if not file.exists():
+            raise NewslintError("no such baseline file", path=str(file))
         try:
-            data = json.loads(file.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise NewslintError("no such baseline file", path=str(file)) from None
-        except (OSError, UnicodeDecodeError) as exc:
+            data = json.loads(read_bytes(file).decode("utf-8"))  # a regular file: not /dev/zero
+        except UnicodeDecodeError as exc:
             raise NewslintError(f"cannot read baseline: {exc}", path=str(file)) from None
         except json.JSONDecodeError as exc:
             raise NewslintError(
                 f"invalid JSON: {exc.msg}", path=str(file), line=exc.lineno
             ) from None
+        except RecursionError:
+            raise NewslintError("invalid JSON: nested too deeply", path=str(file)) from None
         baseline = cls(file)
         try:
             if data["newslint_baseline"] != VERSION:
-                raise ValueError(f"unsupported version {data['newslint_baseline']!r}")
+                version = repr(data["newslint_baseline"])
+                raise ValueError(f"unsupported version {version[:40]}")
             for item in data["findings"]:
                 key = (item["path"], item["rule"], item["fingerprint"])
                 if not all(isinstance(part, str) for part in (*key, item["match"])):
@@ -164,12 +168,7 @@ class Baseline:
         body = json.dumps(
             {"newslint_baseline": VERSION, "findings": items}, indent=2, ensure_ascii=False
         )
-        try:
-            self.file.write_text(body + "\n", encoding="utf-8")
-        except OSError as exc:
-            raise NewslintError(
-                f"cannot write baseline: {exc.strerror or exc}", path=str(self.file)
-            ) from None
+        write_atomic(self.file, (body + "\n").encode("utf-8"), create=True)
 
     @property
     def total(self) -> int:

@@ -17,11 +17,12 @@ from newslint.app import check_rules, corpus_cli, corpus_run, init, show_config,
 from newslint.app.baseline import BASELINE_NAME, Baseline, Linted
 from newslint.app.inputs import NoFiles, collect_inputs, iter_inputs
 from newslint.app.options import RunOptions
-from newslint.app.output import EXIT_CLEAN, EXIT_ERROR, print_error
-from newslint.app.runner import run
+from newslint.app.output import EXIT_CLEAN, EXIT_ERROR, internal_error, print_error
+from newslint.app.runner import current, run
 from newslint.config.selectors import find_rule, suggestion
 from newslint.core.engine import lint
 from newslint.core.errors import NewslintError
+from newslint.integrations.languagetool import ENV_URL, server_problem
 from newslint.lsp import command as server_command
 from newslint.report import REPORTERS
 from newslint.report.rules import explain, explain_json, rules_table
@@ -65,6 +66,12 @@ def _common() -> argparse.ArgumentParser:
     add("--stdin-filename", help="path to assume for text read from '-'")
     add("--encoding", help="decode files with this encoding (default utf-8)")
     add("--color", choices=("auto", "always", "never"), default="auto")
+    add(
+        "--languagetool-server",
+        metavar="URL",
+        help=f"send prose to this LanguageTool server (or ${ENV_URL}; a project config cannot"
+        " choose one)",
+    )
     return common
 
 
@@ -83,6 +90,8 @@ def _running() -> argparse.ArgumentParser:
             "--exit-zero": "exit 0 even when findings remain (errors still exit 2)",
             "--require-grammar": "exit 2 when the grammar rules cannot run (no LanguageTool server,"
             " or it fails)",
+            "--follow-symlinks": "read (and fix) the files symlinks point to, also outside the"
+            " project (default: the walk skips symlinks, fix never writes through one)",
         },
     )
     add("-q", "--quiet", action="store_true", help="findings only: no summary, 'Fixed' lines")
@@ -177,6 +186,12 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
             result[key] = [v.strip() for value in values for v in value.split(",") if v.strip()]
     if args.encoding:
         result["encoding"] = args.encoding
+    server = getattr(args, "languagetool_server", None)
+    if server:
+        problem = server_problem(server)
+        if problem:
+            raise NewslintError(f"--languagetool-server: {problem}")
+        result["languagetool"] = {"server": server}
     return result
 
 
@@ -286,7 +301,10 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return EXIT_CLEAN if exc.code == 0 else EXIT_ERROR
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        if not sys.stdout.closed:  # the language server closes it when the client leaves
+            sys.stdout.flush()  # a full disk is told here, not by the interpreter at exit
+        return code
     except NoFiles as exc:
         print_error(str(exc), "warning")
         return EXIT_ERROR
@@ -297,7 +315,34 @@ def main(argv: list[str] | None = None) -> int:
         print_error("interrupted")
         return 130
     except BrokenPipeError:
+        _drop_stdout()
         return EXIT_ERROR
+    except Exception as exc:  # the last resort: one line, exit 2, never a traceback
+        return unexpected(exc, args.command)
+
+
+def unexpected(exc: Exception, command: str) -> int:
+    """An error no code path expected, as one line (with ``NEWSLINT_DEBUG=1``, raised again
+    for the traceback). An OSError without a file name is standard output failing (a full
+    disk, a closed pipe)."""
+    if os.environ.get("NEWSLINT_DEBUG"):
+        raise exc
+    if isinstance(exc, OSError) and exc.filename is None:
+        _drop_stdout()
+        print_error(f"cannot write the output: {exc.strerror or exc}")
+        return EXIT_ERROR
+    print_error(internal_error(exc, current.name or f"'newslint {command}'"))
+    return EXIT_ERROR
+
+
+def _drop_stdout() -> None:
+    """Point standard output at /dev/null, so that the interpreter's flush at exit does not
+    fail again (and print a traceback)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

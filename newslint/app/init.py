@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from newslint.app.files import write_new
 from newslint.app.output import EXIT_CLEAN
 from newslint.config.project import CONFIG_NAMES, has_config
 from newslint.core.errors import NewslintError
@@ -106,12 +107,11 @@ def run(args: argparse.Namespace) -> int:
             raise NewslintError(
                 "exists already; add the snippet `newslint init` prints", path=str(path)
             )
-    Path(CONFIG_NAMES[0]).write_text(STARTER, encoding="utf-8")
+    write_new(Path(CONFIG_NAMES[0]), STARTER)
     print(f"Wrote {CONFIG_NAMES[0]}")
     for option, (path, snippet) in _FILES.items():
         if getattr(args, option):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(snippet, encoding="utf-8")
+            write_new(path, snippet)
             print(f"Wrote {path}")
         else:
             flag = "--" + option.replace("_", "-")

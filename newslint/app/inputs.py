@@ -12,14 +12,20 @@ import contextlib
 import dataclasses
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from newslint import formats
-from newslint.app.files import iter_files, read_bytes, too_large, write_atomic
-from newslint.app.jsonl import iter_lines, parse_record, replace_text
+from newslint.app.files import (
+    digest,
+    iter_files,
+    read_bytes,
+    replacing,
+    too_large,
+    write_atomic,
+)
+from newslint.app.jsonl import Record, iter_lines, parse_record, replace_text
 from newslint.app.options import RunOptions
 from newslint.app.progress import Progress
 from newslint.config.project import Config, ConfigResolver
@@ -56,6 +62,20 @@ class Input:
         return 0
 
 
+def encoded(doc: Document, text: str | None) -> bytes:
+    """``doc.to_bytes(text)``; a fixed text its encoding cannot hold (a repair to ’ in a
+    Latin-1 file, say) is an error, and the file is left as it was."""
+    try:
+        return doc.to_bytes(text)
+    except UnicodeEncodeError as exc:
+        char = exc.object[exc.start]
+        message = (
+            f"the fixed text holds {char!r} (U+{ord(char):04X}), which {doc.encoding} cannot"
+            " encode; left unchanged"
+        )
+        raise NewslintError(message, path=doc.path) from None
+
+
 def _decode(data: bytes, name: str, config: Config) -> Document:
     settings = config.settings
     return formats.read_document(
@@ -64,16 +84,25 @@ def _decode(data: bytes, name: str, config: Config) -> Document:
 
 
 class FileInput(Input):
-    def __init__(self, path: Path) -> None:
+    """A file; ``fix`` replaces it only if it still holds what was read, and writes through a
+    symlink only with ``follow_symlinks``."""
+
+    def __init__(self, path: Path, follow_symlinks: bool = False) -> None:
         self.path = self.config_path = path
         self.name = str(path)
+        self.follow_symlinks = follow_symlinks
+        self.read_digest: bytes | None = None  # of the bytes last read
 
     def read(self, config: Config) -> Document:
-        return _decode(read_bytes(self.path, config.settings.max_file_size), self.name, config)
+        data = read_bytes(self.path, config.settings.max_file_size)
+        self.read_digest = digest(data)
+        return _decode(data, self.name, config)
 
     def write_back(self, doc: Document, result: FixResult) -> bytes:
         if result.changed:
-            write_atomic(self.path, doc.to_bytes(result.text))
+            data = encoded(doc, result.text)
+            follow = self.follow_symlinks
+            write_atomic(self.path, data, expected=self.read_digest, follow_symlinks=follow)
         return b""
 
     def size(self) -> int:
@@ -96,7 +125,7 @@ class StdinInput(Input):
         return _decode(data, self.name, config)
 
     def write_back(self, doc: Document, result: FixResult) -> bytes:
-        return doc.to_bytes(result.text if result.changed else None)
+        return encoded(doc, result.text if result.changed else None)
 
 
 class RecordInput(Input):
@@ -110,14 +139,21 @@ class RecordInput(Input):
         self.text_field, self.id_field = fields
         self.to_stdout = to_stdout  # the fixed feed goes to standard output
         self.name, self.config_path = str(feed), feed  # FEED#ID once read
-        self.data: dict[str, Any] = {}
+        self.record: Record | None = None
         self.id = ""
 
     def read(self, config: Config) -> Document:
+        limit = config.settings.max_file_size
         try:
-            self.data, self.id, text = parse_record(self.raw, self.text_field, self.id_field)
+            if limit and len(self.raw) > 6 * limit + 65_536:  # \uXXXX: 6 bytes a character
+                raise ValueError(f"record larger than max_file_size ({limit} bytes); not linted")
+            self.record = parse_record(self.raw, self.text_field, self.id_field)
+            text = self.record.text
+            if limit and len(text) > limit and len(text.encode("utf-8")) > limit:
+                raise ValueError(f"text larger than max_file_size ({limit} bytes); not linted")
         except ValueError as exc:
             raise NewslintError(str(exc), path=str(self.feed), line=self.line) from None
+        self.id = self.record.id
         self.name = f"{self.feed}#{self.id}"
         paragraph_breaks = config.settings.paragraph_breaks
         return formats.open_document(
@@ -125,8 +161,8 @@ class RecordInput(Input):
         )
 
     def write_back(self, doc: Document, result: FixResult) -> bytes:
-        if result.changed:
-            return replace_text(self.data, self.raw, self.text_field, result.text)
+        if result.changed and self.record is not None:
+            return replace_text(self.record, result.text)
         return self.raw
 
     def passthrough(self) -> bytes:
@@ -146,7 +182,9 @@ def iter_inputs(options: RunOptions, resolver: ConfigResolver) -> Iterator[Input
         if name == "-":
             yield StdinInput(options.stdin_filename)
         else:
-            yield from map(FileInput, iter_files([name], resolver))
+            follow = options.follow_symlinks
+            for path in iter_files([name], resolver, follow):
+                yield FileInput(path, follow)
 
 
 class NoFiles(NewslintError):
@@ -167,22 +205,20 @@ def collect_inputs(options: RunOptions, resolver: ConfigResolver) -> list[Input]
 
 @contextlib.contextmanager
 def sink(target: Path | None) -> Iterator[Callable[[bytes], object]]:
-    """Where fixed text not written in place goes: to ``target`` (replaced at the end, left
-    as it was if the run fails), else to standard output."""
+    """Where fixed text not written in place goes: to ``target`` (replaced at the end, with
+    the mode it had or a new file's; left as it was if the run fails), else to standard
+    output."""
     if target is None:
         yield _to_stdout
         return
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.resolve().parent)
+        info = os.stat(target)
+    except FileNotFoundError:
+        info = None
     except OSError as exc:
         raise NewslintError(f"cannot write: {exc.strerror or exc}", path=str(target)) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle.write
-    except BaseException:
-        os.unlink(name)
-        raise
-    os.replace(name, target)
+    with replacing(target.resolve(), info, name=str(target)) as handle:
+        yield handle.write
 
 
 def _to_stdout(data: bytes) -> None:

@@ -45,11 +45,16 @@ class RunOptions(NamedTuple):
     engine: str = "local"  # or "dask"
     scheduler: str | None = None  # --engine dask: an existing cluster's scheduler
     partition_size: int = 16 * 1024 * 1024  # --engine dask: bytes of input per partition
+    follow_symlinks: bool = False  # read and fix the files symlinks point to
 
     def resolver(self) -> ConfigResolver:
         overrides = self.overrides
         if not self.cache:  # --no-cache: the grammar backends' answers are not kept either
-            overrides = {**overrides, "languagetool": {"cache": False}, "grammar": {"cache": False}}
+            overrides = {
+                **overrides,
+                "languagetool": {**overrides.get("languagetool", {}), "cache": False},
+                "grammar": {**overrides.get("grammar", {}), "cache": False},
+            }
         return ConfigResolver(self.config, overrides)
 
     @property

@@ -10,6 +10,7 @@ from typing import TextIO
 from newslint.app.options import RunOptions
 from newslint.core.errors import NewslintError
 from newslint.report import REPORTERS, FileReport
+from newslint.report.printable import printable
 from newslint.report.summaries import show_fixes, statistics
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -28,7 +29,18 @@ def use_color(color: str, stream: TextIO) -> bool:
 
 
 def print_error(message: str, level: str = "error") -> None:
-    print(f"newslint: {level}: {message}", file=sys.stderr)
+    """``newslint: LEVEL: message`` on standard error, one line (control characters in the
+    message, say from a file name, are escaped)."""
+    print(f"newslint: {level}: {printable(message)}", file=sys.stderr)
+
+
+def internal_error(exc: Exception, where: str = "") -> str:
+    """The one line that stands for an exception no code path expected (a bug)."""
+    place = f" while processing {where}" if where else ""
+    return (
+        f"internal error{place}: {type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+        " (please report it; NEWSLINT_DEBUG=1 shows the traceback)"
+    )
 
 
 def emit(options: RunOptions, reports: list[FileReport], stream: TextIO) -> None:

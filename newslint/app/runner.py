@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -22,7 +23,15 @@ from newslint.app.corpus_run import CorpusRun
 from newslint.app.directives import unknown_selectors
 from newslint.app.inputs import Input, Source, open_source, sink
 from newslint.app.options import RunOptions
-from newslint.app.output import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, emit, print_error, use_color
+from newslint.app.output import (
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    emit,
+    internal_error,
+    print_error,
+    use_color,
+)
 from newslint.app.parallel import default_jobs, ordered_map_with_context
 from newslint.config.project import Config, ConfigResolver
 from newslint.core.document import Document
@@ -38,9 +47,20 @@ from newslint.report import (
     summary_counts,
     summary_text,
 )
+from newslint.report.printable import printable
 from newslint.storage.cache import FindingsCache
 
 Rules = tuple[Rule, ...]
+
+
+@dataclass
+class _Current:
+    """The input being processed (for the one line of an unexpected error)."""
+
+    name: str = ""
+
+
+current = _Current()
 SUCCESS = "All checks passed!"  # nothing to report (as ruff says it)
 
 
@@ -108,7 +128,23 @@ class _Worker:
         return outcome
 
     def process(self, inp: Input) -> Outcome:
-        """Lint or fix one input; everything it outputs goes in the outcome."""
+        """Lint or fix one input; everything it outputs goes in the outcome. An exception no
+        code path expected (a bug) is one error line naming the input; the run goes on."""
+        current.name = inp.name
+        try:
+            return self._process(inp)
+        except NewslintError:
+            raise  # a config error: the run stops with its one line
+        except Exception as exc:
+            if os.environ.get("NEWSLINT_DEBUG"):
+                raise
+            outcome = Outcome(output=inp.passthrough() if self.options.writes_back else b"")
+            outcome.errors.append(internal_error(exc, inp.name))
+            return outcome
+        finally:
+            current.name = ""
+
+    def _process(self, inp: Input) -> Outcome:
         outcome = Outcome(output=inp.passthrough() if self.options.writes_back else b"")
         config = self.resolver.for_path(inp.config_path)
         rules = config.rules_for(inp.config_path)
@@ -171,7 +207,8 @@ class _Worker:
             outcome.output = inp.write_back(doc, result)
             if result.changed and not options.quiet:
                 count = len(result.fixed)
-                outcome.note = f"Fixed {count} finding{'s' * (count != 1)} in {inp.name}"
+                noun = f"finding{'s' * (count != 1)}"
+                outcome.note = f"Fixed {count} {noun} in {printable(inp.name)}"
         preview = FixPreview(doc.text, result.text, len(result.fixed)) if rules else None
         remaining = inp.mark(result.remaining)
         return FileReport(inp.name, result.text, remaining, result.fixed, (), preview)
@@ -328,11 +365,12 @@ def _local_outcomes(ctx: _Worker, source: Source) -> Iterable[tuple[Input, Outco
 
 def _diff(name: str, before: str, after: str) -> str:
     """A unified diff that marks a missing final newline as ``diff -u`` does."""
+    name = printable(name).lstrip("/")
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),
-        fromfile=f"a/{name.lstrip('/')}",
-        tofile=f"b/{name.lstrip('/')}",
+        fromfile=f"a/{name}",
+        tofile=f"b/{name}",
     )
     return "".join(
         line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines

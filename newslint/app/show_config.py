@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newslint.app.output import EXIT_CLEAN
+from newslint.report.printable import printable_lines
 
 if TYPE_CHECKING:
     from newslint.app.options import RunOptions
@@ -64,7 +65,7 @@ def render_text(found: dict[str, Any]) -> str:
     lines.append(f"# {len(found['rules'])} rules run on it: {', '.join(found['rules'])}")
     if found["per_path_ignored"]:
         lines.append(f"# per_path_ignores leaves out: {', '.join(found['per_path_ignored'])}")
-    return "\n".join(lines) + "\n"
+    return printable_lines("\n".join(lines)) + "\n"
 
 
 def run(args: argparse.Namespace, options: RunOptions) -> int:

@@ -81,7 +81,18 @@ class Check:
                 continue  # json(), node.js, a label before a colon
             if text[start - 1 : start] == "(":
                 continue  # a parenthetical aside
-            before = text[block.start : start].rstrip(" \t\"“‘'«([*_)]”’»")
-            if before.endswith(("?", "!")):
+            if _after_question(text, block.start, start):
                 continue  # “What shall I do? what ought I to do?”
             yield Hit(start, end, {"match": word}, (Edit(start, start + 1, text[start].upper()),))
+
+
+_BETWEEN = frozenset(" \t\"“‘'«([*_)]”’»")  # what may stand between a ? or ! and the next word
+
+
+def _after_question(text: str, block_start: int, start: int) -> bool:
+    """Whether the word at ``start`` follows a ``?`` or ``!`` (looking back over spaces, quotes
+    and brackets only: linear in a long paragraph, where copying what came before was not)."""
+    i = start
+    while i > block_start and text[i - 1] in _BETWEEN:
+        i -= 1
+    return i > block_start and text[i - 1] in "?!"

@@ -120,45 +120,76 @@ def parse_rule(raw: Any, path: Path, pack: str, plugins: tuple[str, ...] = ()) -
     if keys.fix is not None and not module.CAN_FIX:
         message = f"kind {keys.kind!r} proposes no fixes; remove 'fix'"
         raise _fail(path, raw.line_of("fix"), label, message)
+    given: tuple[str, ...] | None = None  # a plugin kind not naming its values: any name may be
     if keys.kind not in plugins or hasattr(module, "MESSAGE_VALUES"):
-        _check_placeholders(keys, ("match", *getattr(module, "MESSAGE_VALUES", ())), raw, path)
+        given = ("match", *getattr(module, "MESSAGE_VALUES", ()))
+    _check_placeholders(keys, given, raw, path)
+    return _rule(keys, path, pack, _check(module, raw.subset(option_keys), path, label))
+
+
+def _check(module: CheckKind, options: yamlfile.Mapping, path: Path, label: str) -> Any:
+    """The kind's check built from the rule's options (an error at the option's line)."""
     try:
-        check = module.Check(build(module.Options, raw.subset(option_keys)))
+        return module.Check(build(module.Options, options))
     except OptionError as exc:
         raise _fail(path, exc.line, label, str(exc)) from None
     except (ValueError, re.error) as exc:
-        raise _fail(path, raw.line, label, str(exc)) from None
-    return _rule(keys, path, pack, check)
+        raise _fail(path, options.line, label, str(exc)) from None
+    except (RecursionError, OverflowError, MemoryError):
+        message = "a pattern nested too deeply or too large"
+        raise _fail(path, options.line, label, message) from None
 
 
 def _placeholders(template: str) -> list[str]:
     """The names a message template uses (``{match}``, ``{value:.1f}``, ``{match!r}``); a
-    ValueError for a template ``str.format`` cannot read, or a positional ``{}``."""
+    ValueError for a template ``str.format`` cannot read or that would fail when a finding is
+    written: a positional ``{}``, an attribute or item (``{match.x}``, ``{match[0]}``), a
+    conversion other than ``!r``, ``!s``, ``!a``, or a format no value could take."""
     names = []
-    for _text, field, _spec, _conversion in string.Formatter().parse(template):
+    for _text, field, spec, conversion in string.Formatter().parse(template):
         if field is None:
             continue
-        name = re.match(r"[^.\[]*", field).group()  # type: ignore[union-attr]
-        if not name.isidentifier():
+        if not field.isidentifier():
             raise ValueError(f"{{{field}}} is not a named value")
-        names.append(name)
+        if conversion not in (None, "r", "s", "a"):
+            raise ValueError(f"{{{field}!{conversion}}}: no such conversion (!r, !s or !a)")
+        _check_spec(field, spec or "", textual=conversion is not None or field == "match")
+        names.append(field)
     return names
 
 
+def _check_spec(field: str, spec: str, *, textual: bool) -> None:
+    """A format spec must suit a value the field may hold (text for ``match`` and a converted
+    value; text or a number for the others)."""
+    if not spec:
+        return
+    if "{" in spec:
+        raise ValueError(f"{{{field}:{spec}}}: no nested fields in a format")
+    samples: tuple[object, ...] = ("text",) if textual else ("text", 1, 1.5)
+    for sample in samples:
+        try:
+            format(sample, spec)
+            return
+        except ValueError:
+            continue
+    raise ValueError(f"{{{field}:{spec}}}: not a format for {'text' if textual else 'a value'}")
+
+
 def _check_placeholders(
-    keys: RuleKeys, known: tuple[str, ...], raw: yamlfile.Mapping, path: Path
+    keys: RuleKeys, known: tuple[str, ...] | None, raw: yamlfile.Mapping, path: Path
 ) -> None:
-    """The message and fix title use only values the kind gives (a typo would be printed as
-    it is in every finding)."""
+    """The message and fix title can be written for every finding, using only values the kind
+    gives (``known``; a typo would be printed as it is in every finding)."""
     label = f"{keys.id}({keys.name})"
     templates = [("message", keys.message)] + ([("fix", keys.fix.title)] if keys.fix else [])
     for key, template in templates:
         try:
-            unknown = [name for name in _placeholders(template) if name not in known]
+            names = _placeholders(template)
+            unknown = [name for name in names if known is not None and name not in known]
         except ValueError as exc:
             raise _fail(path, raw.line_of(key), label, f"{key}: {exc}") from None
         if unknown:
-            values = ", ".join(f"{{{name}}}" for name in known)
+            values = ", ".join(f"{{{name}}}" for name in known or ())
             message = (
                 f"{key}: unknown placeholder {{{unknown[0]}}} (kind {keys.kind!r} gives {values})"
             )

@@ -1,8 +1,9 @@
 """Find, load, merge and strictly validate project configuration; select the rules it enables.
 
 A config is ``.newslint.yaml`` (or ``.newslint.yml``, or ``[tool.newslint]`` in pyproject.toml),
-found by walking up from each file to the repository root. Nothing from the user's home
-directory is read unless a config names it (``--config`` or ``extends``).
+found by walking up from each file to the repository root. From the user's home directory only
+the user config is read (its ``languagetool`` and ``grammar`` settings, which a project config
+may not choose: see :mod:`newslint.config.trust`).
 """
 
 from __future__ import annotations
@@ -20,13 +21,14 @@ from newslint.config import yamlfile
 from newslint.config.packs import builtin_packs, load_packs
 from newslint.config.plugins import load_plugins
 from newslint.config.selectors import selects, suggestion
+from newslint.config.trust import USER_CONFIG_KEYS, project_values, user_config_path
 from newslint.config.validation import OptionError, build, option
 from newslint.core.errors import NewslintError
 from newslint.core.model import Rule, Severity, SeverityName
 from newslint.corpus.profile import Profile
 from newslint.corpus.profile import load as load_profile
 from newslint.integrations.backends import GrammarSettings
-from newslint.integrations.languagetool import LanguageToolSettings, settings_from_env
+from newslint.integrations.languagetool import LanguageToolSettings, env_server
 
 if TYPE_CHECKING:
     import pathspec
@@ -79,6 +81,24 @@ class Settings:
 
     def __post_init__(self) -> None:
         self.extensions = ["." + e.lstrip(".") for e in self.extensions]  # 'md' is '.md'
+
+
+# codecs that decode bytes to text but are no charset of a document: they read backslash escapes
+# or domain names, or decode nothing
+_NOT_CHARSETS = {"unicode-escape", "raw-unicode-escape", "idna", "punycode", "undefined", "charmap"}
+
+
+def encoding_problem(name: str) -> str | None:
+    """Why ``name`` cannot be the encoding of an article (None: it can)."""
+    import codecs
+
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return f"unknown encoding {name[:60]!r}"
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return f"{name[:60]!r} is not a text encoding (utf-8, latin-1, cp1252, ...)"
+    return None
 
 
 def _toml_line(text: str, key: str) -> int:
@@ -202,7 +222,9 @@ class _Loader:
             raise NewslintError(str(exc), path=str(path), line=line) from None
         for key, (cls, _holds) in _NESTED.items():
             if key in raw:
-                setattr(settings, key, _nested(key, cls, raw[key], path, line_of))
+                checked = _nested(key, cls, raw[key], path, line_of)
+                where = _place(path, raw[key], line_of(key))
+                setattr(settings, key, project_values(key, checked, where, self.root))
         values: dict[str, Any] = {}
         for parent in settings.extends:
             parent_path = self._inside(path, parent, "extends", line_of("extends"))
@@ -239,6 +261,43 @@ def _nested(name: str, cls: type, raw: dict[str, Any], path: Path, line_of: Any)
     return values
 
 
+def _place(path: Path, nested: Any, line: int) -> Any:
+    """``FILE:LINE`` of a key of the mapping ``nested`` (``line``: the mapping's own)."""
+    line_of = getattr(nested, "line_of", None)
+    return lambda key: f"{path}:{line_of(key) if line_of else line}"
+
+
+def user_settings() -> dict[str, dict[str, Any]]:
+    """The ``languagetool`` and ``grammar`` settings of the user config (see
+    :mod:`newslint.config.trust`), validated; {} without one."""
+    path = user_config_path()
+    try:
+        info = path.stat()
+    except OSError:
+        return {}
+    return {k: dict(v) for k, v in _user_settings(path, info.st_mtime_ns, info.st_size).items()}
+
+
+@lru_cache(maxsize=4)
+def _user_settings(path: Path, _mtime: int, _size: int) -> dict[str, dict[str, Any]]:
+    raw, line_of = _read_raw(path)
+    values = {}
+    for key, value in raw.items():
+        if key not in USER_CONFIG_KEYS:
+            holds = " and ".join(USER_CONFIG_KEYS)
+            message = (
+                f"unknown key {str(key)[:60]!r}: the user config holds {holds}"
+                " (other settings go in a project's .newslint.yaml)"
+            )
+            raise NewslintError(message, path=str(path), line=line_of(str(key)))
+        cls, holds = _NESTED[key]
+        if not isinstance(value, dict):
+            message = f"{key}: expected a mapping ({holds})"
+            raise NewslintError(message, path=str(path), line=line_of(key))
+        values[key] = _nested(key, cls, value, path, line_of)
+    return values
+
+
 class Config:
     """Settings of one config file (or the defaults) and the rules they enable."""
 
@@ -248,6 +307,7 @@ class Config:
         self.project = project_root(self.path) if self.path else self.root
         values = _Loader(self.project).values(self.path) if self.path else {"_lines": {}}
         self._lines: dict[str, tuple[Path, int]] = values.pop("_lines")
+        _add_user_settings(values)
         self.overrides = dict(overrides or {})  # from the command line
         for key, value in self.overrides.items():
             if key in _ADDED_LISTS:
@@ -257,7 +317,10 @@ class Config:
             else:
                 values[key] = value
         self.settings = Settings(**values)
-        self.languagetool = settings_from_env(LanguageToolSettings(**self.settings.languagetool))
+        problem = encoding_problem(self.settings.encoding)
+        if problem:
+            raise NewslintError(f"encoding: {problem}", **self._where("encoding"))
+        self.languagetool = LanguageToolSettings(**self.settings.languagetool)
         self.grammar = GrammarSettings(**self.settings.grammar)
 
     @cached_property
@@ -312,11 +375,23 @@ class Config:
         if self.settings.vale is not None:
             from newslint.vale import extra_rules
 
+            self._check_vale_config(self.settings.vale)
+
             try:
                 rules += extra_rules(self.settings.vale, self.root)
             except NewslintError as exc:
                 raise NewslintError(exc.detail, **self._where("vale")) from None
         return rules
+
+    def _check_vale_config(self, vale: dict[str, Any]) -> None:
+        """The ``.vale.ini`` a config names lies inside its project (as packs do)."""
+        named = vale.get("config")
+        if isinstance(named, str):
+            try:
+                inside_project(self.root / named, self.project)
+            except ValueError:
+                message = f"vale: config {named[:80]!r} is outside the project ({self.project})"
+                raise NewslintError(message, **self._where("vale")) from None
 
     def _pack_files(self, folder: Path) -> list[Path]:
         """The packs in a folder named by ``packs``; a link out of the project is an error."""
@@ -325,7 +400,7 @@ class Config:
             try:
                 inside_project(path, self.project)
             except ValueError:
-                message = f"packs: {path.name!r} in {str(folder)!r} links outside the project"
+                message = f"packs: {str(path)!r} links outside the project"
                 raise NewslintError(message, **self._where("packs")) from None
         return found
 
@@ -401,6 +476,16 @@ class Config:
         if rel is None:
             return False
         return self._exclude.match_file(rel + ("/" if path.is_dir() else ""))
+
+
+def _add_user_settings(values: dict[str, Any]) -> None:
+    """The user's settings over the project's: the user config, then the environment (the
+    command line comes next, as overrides)."""
+    for key, user in user_settings().items():
+        values[key] = {**values.get(key, {}), **user}
+    server = env_server()
+    if server:
+        values["languagetool"] = {**values.get("languagetool", {}), "server": server}
 
 
 def find_config_file(start: Path) -> Path | None:

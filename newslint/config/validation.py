@@ -13,6 +13,7 @@ import dataclasses
 import re
 import types
 import typing
+import warnings
 from collections.abc import Callable
 from functools import cache
 from typing import Any, Literal, get_args, get_origin
@@ -148,9 +149,13 @@ def _check_constraints(key: str, value: Any, metadata: Any) -> None:
             )
         if metadata.get("regex"):
             try:
-                re.compile(item)
+                with warnings.catch_warnings():  # re's FutureWarnings are not the user's
+                    warnings.simplefilter("ignore")
+                    re.compile(item)
             except re.error as exc:
-                raise ValueError(f"key {key!r}: bad regex {item!r}: {exc}") from None
+                raise ValueError(f"key {key!r}: bad regex {item[:80]!r}: {exc}") from None
+            except (RecursionError, OverflowError, MemoryError):
+                raise ValueError(f"key {key!r}: regex {item[:80]!r}... nested too deeply") from None
     minimum = metadata.get("minimum")
     if minimum is not None and isinstance(value, int | float) and value < minimum:
         raise ValueError(f"key {key!r}: must be at least {minimum:g}, got {value!r}")

@@ -46,13 +46,35 @@ def _line_loader() -> type:
             for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
         }
 
+        def fetch_flow_collection_start(self, token_class: Any) -> None:
+            """Refuse flow nesting beyond :data:`MAX_DEPTH` as it is read: the scanner's work
+            per token grows with the open ``[`` (6 KB of them took 2 s)."""
+            if self.flow_level >= MAX_DEPTH:
+                mark = self.get_mark()
+                message = f"nested deeper than {MAX_DEPTH}"
+                raise yaml.scanner.ScannerError(None, None, message, mark)
+            super().fetch_flow_collection_start(token_class)
+
     LineLoader.add_implicit_resolver(
         "tag:yaml.org,2002:bool",
         re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
         list("tTfF"),
     )
     LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    LineLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
     return LineLoader
+
+
+def _construct_int(loader: Any, node: Any) -> int:
+    """An integer; one of more digits than Python converts is an error at its line."""
+    import yaml
+
+    try:
+        return int(yaml.SafeLoader.construct_yaml_int(loader, node))
+    except ValueError:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"an integer of {len(node.value):,} characters", node.start_mark
+        ) from None
 
 
 def _construct_mapping(loader: Any, node: Any) -> Mapping:
@@ -97,7 +119,8 @@ def parse(text: str, path: str) -> Any:
     except (yaml.YAMLError, ValueError) as exc:  # ValueError: an integer of too many digits
         raise NewslintError(f"invalid YAML: {_one_line(exc)}", path=path) from None
     except RecursionError:
-        raise NewslintError("invalid YAML: nested too deeply", path=path) from None
+        line = loader.get_mark().line + 1  # where reading stopped
+        raise NewslintError("invalid YAML: nested too deeply", path=path, line=line) from None
     finally:
         loader.dispose()
 
@@ -128,10 +151,13 @@ def _check_size(root: Any, path: str) -> None:
         known = [sizes.get(id(child), (1, 1)) for child in children]  # (1, 1): a recursion
         size = 1 + sum(s for s, _ in known)
         depth = 1 + max((d for _, d in known), default=0)
+        line = node.start_mark.line + 1
         if size > MAX_NODES:
-            raise NewslintError("invalid YAML: aliases expand it to too many values", path=path)
+            message = "invalid YAML: aliases expand it to too many values"
+            raise NewslintError(message, path=path, line=line)
         if depth > MAX_DEPTH:
-            raise NewslintError(f"invalid YAML: nested deeper than {MAX_DEPTH}", path=path)
+            message = f"invalid YAML: nested deeper than {MAX_DEPTH}"
+            raise NewslintError(message, path=path, line=line)
         sizes[id(node)] = (size, depth)
 
 

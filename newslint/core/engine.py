@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import time
 from collections.abc import Iterable
 
 from newslint.accel.narrowing import plan
@@ -15,6 +16,7 @@ from newslint.core.patterns import PatternTimeout, time_limit
 from newslint.core.suppression import directives, suppressed
 
 RULE_TIME_LIMIT = 3.0  # seconds of regex matching per rule and document
+FILE_TIME_LIMIT = 5.0  # seconds all of a document's rules that run out of time may take together
 
 
 class _Values(dict[str, object]):
@@ -45,8 +47,9 @@ def lint(doc: Document, rules: Iterable[Rule], *, exact: bool | None = None) -> 
     Each rule's check reads the blocks of its scope; unless ``exact`` (by default
     :func:`exact_mode`), :func:`newslint.accel.narrowing.plan` leaves out the rules and blocks
     in which a check cannot report anything (the findings are the same). A rule whose patterns
-    run out of time is skipped; after the other rules have run, :class:`RuleTimeout` is raised
-    carrying their findings.
+    run out of time (:data:`RULE_TIME_LIMIT`, or what earlier rules that ran out left of
+    :data:`FILE_TIME_LIMIT`) is skipped; after the other rules have run, :class:`RuleTimeout`
+    is raised carrying their findings.
     """
     rules = tuple(rules)
     if exact is None:
@@ -55,12 +58,14 @@ def lint(doc: Document, rules: Iterable[Rule], *, exact: bool | None = None) -> 
     findings: list[Finding] = []
     timed_out: list[Rule] = []
     screen = _Screen(doc)
+    lost = 0.0  # seconds taken by the rules that ran out of time
     for rule, blocks in work:
         if not blocks:
             continue
         before = len(findings)
+        start = time.monotonic()
         try:
-            with time_limit(RULE_TIME_LIMIT):
+            with time_limit(max(min(RULE_TIME_LIMIT, FILE_TIME_LIMIT - lost), 0.0)):
                 findings.extend(
                     _finding(doc, rule, hit)
                     for hit in rule.check.run(doc, blocks)
@@ -69,6 +74,7 @@ def lint(doc: Document, rules: Iterable[Rule], *, exact: bool | None = None) -> 
         except PatternTimeout:
             del findings[before:]
             timed_out.append(rule)
+            lost += time.monotonic() - start
     findings.sort(key=lambda f: f.sort_key)
     if timed_out:
         raise RuleTimeout(doc.path, timed_out, findings)
@@ -105,8 +111,8 @@ class RuleTimeout(NewslintError):
         self.findings = findings
         names = ", ".join(f"{r.id}({r.name}) from {r.source}" for r in rules)
         super().__init__(
-            f"rule {names}: regex took over {RULE_TIME_LIMIT:g} s (catastrophic backtracking?);"
-            " rule skipped",
+            f"rule {names}: regex ran out of time ({RULE_TIME_LIMIT:g} s a rule,"
+            f" {FILE_TIME_LIMIT:g} s a file; catastrophic backtracking?); rule skipped",
             path=path,
         )
 

@@ -8,6 +8,7 @@ style the file uses most (:func:`dominant_break`).
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 
@@ -17,6 +18,7 @@ BREAK_CHARS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 LINE_BREAK = "\\r\\n|[\\n\\r\\x0b\\x0c\\x1c\\x1d\\x1e\\x85\\u2028\\u2029]"  # for patterns
 BREAK = re.compile(LINE_BREAK)
 _NOT_NEWLINE = re.compile("[\\r\\x0b\\x0c\\x1c\\x1d\\x1e\\x85\\u2028\\u2029]")
+_RAW_IN_JSON = re.compile("[\\x85\\u2028\\u2029]")  # the breaks json.dumps leaves as they are
 
 
 def only_newlines(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -100,3 +102,10 @@ def dominant_break(text: str) -> str:
             counts[char] = text.count(char)
     best = max(counts, key=lambda key: counts[key])
     return best if counts[best] else "\n"
+
+
+def json_line(value: object) -> str:
+    """``value`` as JSON on one line for every reader of lines: non-ASCII text kept as it is,
+    but NEL, U+2028 and U+2029 escaped (``json.dumps`` escapes the other line breaks)."""
+    text = json.dumps(value, ensure_ascii=False)
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -13,6 +13,11 @@ A server that is down, slow or answers garbage gives one warning line on stderr;
 rules are then skipped for the rest of the run (:mod:`newslint.integrations.status` tells the
 CLI, for ``--require-grammar``). ``local: true`` lets ``language_tool_python`` download and
 start its own server; that library is imported only then.
+
+Only the user names a server or turns ``local`` on (:mod:`newslint.config.trust`). The URL is
+``http(s)://host[:port][/path]``, nothing else (no user name or password, query or fragment);
+the client asks only ``<URL>/v2/languages`` and ``<URL>/v2/check``, follows no redirect, and
+never repeats what a server answered in a warning.
 """
 
 from __future__ import annotations
@@ -22,14 +27,17 @@ import json
 import os
 import re
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from newslint.core.errors import NewslintError
 from newslint.integrations import status
 from newslint.integrations.prose import Entry, GrammarMatch, Unit, located
 from newslint.integrations.unit_cache import unit_cache, unit_key
 
 ENV_URL = "NEWSLINT_LANGUAGETOOL_URL"
+MAX_ANSWER_BYTES = 20_000_000  # a larger answer is no LanguageTool answer
 MAX_REQUEST_CHARS = 20_000  # the public API's limit; self-hosted servers allow more
 CACHE_VERSION = 2  # 2: quoted speech read as QUOTE (see newslint.integrations.prose)
 _SEPARATOR = "\n\n"
@@ -51,13 +59,46 @@ class LanguageToolSettings:
 
     def validate(self) -> tuple[str, str] | None:
         """(key, problem) for a value of the right type that still makes no sense."""
-        if self.server is not None and not re.match(r"https?://[^/\s]+", self.server):
-            return "server", f"key 'server': expected an http(s):// URL, got {self.server!r}"
+        problem = server_problem(self.server) if self.server is not None else None
+        if problem:
+            return "server", f"key 'server': {problem}"
         if self.timeout <= 0:
             return "timeout", "key 'timeout': must be a positive number of seconds"
         if not re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*|auto", self.language):
             return "language", f"key 'language': not a language code: {self.language!r}"
         return None
+
+
+def server_problem(url: str) -> str | None:
+    """Why ``url`` cannot be a LanguageTool server's (None: it can): ``http(s)://host[:port]``
+    and a path, nothing that could send the client elsewhere or leak a secret."""
+    import urllib.parse
+
+    shown = repr(url[:80])
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        return f"expected an http(s):// URL, got {shown}"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"expected an http(s):// URL, got {shown}"
+    if re.search(r"[\s\x00-\x1f\x7f]", url):
+        return f"white space or a control character in the URL {shown}"
+    if "@" in parts.netloc:
+        return "no user name or password in the URL (use a proxy or a local server)"
+    if "?" in url or "#" in url:
+        return f"no query or fragment ('?', '#') in the URL {shown}"
+    return None
+
+
+def endpoint(server: str, name: str) -> str:
+    """The URL of API endpoint ``name`` (``languages``, ``check``) of a server whose URL
+    :func:`server_problem` accepts (with or without a trailing ``/v2``)."""
+    import urllib.parse
+
+    parts = urllib.parse.urlsplit(server)
+    path = parts.path.rstrip("/").removesuffix("/v2")
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, f"{path}/v2/{name}", "", ""))
 
 
 class GrammarUnavailable(Exception):
@@ -87,7 +128,10 @@ def to_code_point(boundaries: list[int], utf16: int) -> int | None:
     return None
 
 
-NOT_CONFIGURED = "no LanguageTool server is configured (languagetool.server or $" + ENV_URL + ")"
+NOT_CONFIGURED = (
+    f"no LanguageTool server is configured (--languagetool-server, ${ENV_URL}"
+    " or languagetool.server in the user config)"
+)
 
 
 # -- the client -----------------------------------------------------------------------------
@@ -183,12 +227,6 @@ class Client:
         except Exception as exc:  # the library raises many kinds; all mean "no server"
             raise GrammarUnavailable(f"cannot start a local server ({_one_line(exc)})") from None
 
-    def _url(self, endpoint: str) -> str:
-        base = (self.server or "").rstrip("/")
-        if not base.endswith("/v2"):
-            base += "/v2"
-        return f"{base}/{endpoint}"
-
     def _check_language(self) -> None:
         answer = self._call("languages")
         if not isinstance(answer, list) or not all(isinstance(e, dict) for e in answer):
@@ -240,22 +278,20 @@ class Client:
         for (_unit, key), entries in zip(batch, found, strict=True):
             self.cache.put(key, entries)
 
-    def _call(self, endpoint: str, form: bytes | None = None) -> Any:
+    def _call(self, name: str, form: bytes | None = None) -> Any:
         """GET (or, with a form-encoded body, POST) an endpoint and decode its JSON answer."""
         import urllib.error
         import urllib.request  # with http.client, only when a server is asked
 
         headers = {"Content-Type": "application/x-www-form-urlencoded"} if form else {}
-        request = urllib.request.Request(self._url(endpoint), data=form, headers=headers)
+        url = endpoint(self.server or "", name)
+        request = urllib.request.Request(url, data=form, headers=headers)
         try:
-            with urllib.request.urlopen(request, timeout=self.settings.timeout) as response:
-                raw = response.read()
+            with _open(request, self.settings.timeout) as response:
+                raw = response.read(MAX_ANSWER_BYTES + 1)
         except urllib.error.HTTPError as exc:
-            detail = exc.read(300).decode("utf-8", "replace") if exc.fp else ""
             kind = _TooLong if exc.code == 413 else GrammarUnavailable
-            raise kind(
-                f"answered HTTP {exc.code}" + (f" ({_one_line(detail)})" if detail else "")
-            ) from None
+            raise kind(_status(exc.code)) from None
         except TimeoutError:
             raise GrammarUnavailable(
                 f"did not answer within {self.settings.timeout:g} s (languagetool.timeout)"
@@ -269,10 +305,45 @@ class Client:
             raise GrammarUnavailable(f"unreachable ({_one_line(reason)})") from None
         except (OSError, ValueError) as exc:
             raise GrammarUnavailable(f"unreachable ({_one_line(exc)})") from None
+        if len(raw) > MAX_ANSWER_BYTES:
+            raise GrammarUnavailable(f"answered over {MAX_ANSWER_BYTES:,} bytes")
         try:
             return json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            raise GrammarUnavailable(f"answered garbage ({_one_line(raw[:60])})") from None
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            raise GrammarUnavailable("answered garbage (not JSON)") from None
+
+
+def _status(code: int) -> str:
+    """What a warning says of an HTTP error: the code and its standard name, never the body
+    (a server's answer is not repeated in a log)."""
+    import http
+
+    try:
+        name = http.HTTPStatus(code).phrase
+    except ValueError:
+        name = ""
+    text = f"answered HTTP {code}" + (f" ({name})" if name else "")
+    if 300 <= code < 400:
+        text += "; newslint follows no redirect: name the server's own URL"
+    if code == 413:
+        text += ": a paragraph is longer than the server accepts (its maxTextLength)"
+    return text
+
+
+def _open(request: Any, timeout: float) -> Any:
+    """Send ``request`` with an opener that follows no redirect (a 3xx is an HTTPError)."""
+    return _opener().open(request, timeout=timeout)
+
+
+@cache
+def _opener() -> Any:
+    import urllib.request
+
+    class NoRedirects(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args: Any) -> None:
+            return None
+
+    return urllib.request.build_opener(NoRedirects)
 
 
 def _one_line(value: object) -> str:
@@ -318,10 +389,22 @@ def client_for(settings: LanguageToolSettings, root: Path) -> Client:
     return _clients[key]
 
 
+def env_server() -> str | None:
+    """The server ``$NEWSLINT_LANGUAGETOOL_URL`` names (None: unset or empty); a URL
+    :func:`server_problem` refuses is an error."""
+    url = os.environ.get(ENV_URL, "").strip()
+    if not url:
+        return None
+    problem = server_problem(url)
+    if problem:
+        raise NewslintError(f"${ENV_URL}: {problem}")
+    return url
+
+
 def settings_from_env(settings: LanguageToolSettings | None = None) -> LanguageToolSettings:
     """``settings`` (or the defaults) with ``NEWSLINT_LANGUAGETOOL_URL`` applied."""
     settings = settings or LanguageToolSettings()
-    url = os.environ.get(ENV_URL, "").strip()
+    url = env_server()
     if url:
         settings = LanguageToolSettings(**{**asdict(settings), "server": url})
     return settings

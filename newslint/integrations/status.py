@@ -25,7 +25,9 @@ def warn(message: str) -> None:
     if _holding:
         _held.append(message)
     else:
-        print(f"newslint: warning: {message}", file=sys.stderr)
+        from newslint.report.printable import printable
+
+        print(f"newslint: warning: {printable(message)}", file=sys.stderr)
 
 
 def note(message: str) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from newslint.report import FileReport, summary_line
+from newslint.report.printable import printable
 
 
 def render(reports: list[FileReport], *, color: bool = False, quiet: bool = False) -> str:
     out = [
-        f"{f.path}:{f.line}:{f.column}: {f.rule} {f.message}"
+        printable(f"{f.path}:{f.line}:{f.column}: {f.rule} {f.message}")
         for report in reports
         for f in report.findings
     ]

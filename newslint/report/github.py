@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 from newslint.core.model import Finding, Severity
 from newslint.report import FileReport
+from newslint.report.printable import printable
 
+_LINE_ENDS = re.compile("([\r\n])")
+_LINE_ENDS_ESCAPED = {"\r": "%0D", "\n": "%0A"}
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    """Escape a command's message as the Actions runner expects."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a command's message as the Actions runner expects (``%``, CR and LF); other
+    control characters are written as escapes (a terminal shows the log too)."""
+    pieces = _LINE_ENDS.split(text.replace("%", "%25"))
+    return "".join(_LINE_ENDS_ESCAPED.get(piece) or printable(piece) for piece in pieces)
 
 
 def escape_property(text: str) -> str:

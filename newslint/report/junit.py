@@ -8,39 +8,42 @@ import xml.etree.ElementTree as ET
 
 from newslint.core.model import Finding
 from newslint.report import FileReport
+from newslint.report.printable import printable
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def xml_safe(text: str) -> str:
-    """Text with characters XML 1.0 cannot hold written as ``\\xNN``."""
-    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    """Text with control characters (see :mod:`newslint.report.printable`) and characters XML
+    1.0 cannot hold written as escapes: one inert line."""
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", printable(text))
 
 
 def _testcase(suite: ET.Element, finding: Finding, fails: bool) -> None:
     """A finding's testcase: failed, or (below the fail level) passed with the finding as its
     output."""
+    path = xml_safe(finding.path)
     case = ET.SubElement(
         suite,
         "testcase",
-        name=f"{finding.rule} {finding.name} at {finding.line}:{finding.column}",
-        classname=finding.path,
-        file=finding.path,
+        name=xml_safe(f"{finding.rule} {finding.name} at {finding.line}:{finding.column}"),
+        classname=path,
+        file=path,
         line=str(finding.line),
     )
-    detail = (
+    detail = xml_safe(
         f"{finding.path}:{finding.line}:{finding.column}: {finding.severity} "
         f"{finding.rule}({finding.name}) {finding.message}"
     )
     if finding.fix:
-        detail += f"\nfix ({finding.fix.applicability}): {finding.fix.title}"
+        detail += f"\nfix ({finding.fix.applicability}): {xml_safe(finding.fix.title)}"
     if fails:
         failure = ET.SubElement(
-            case, "failure", message=xml_safe(finding.message), type=finding.rule
+            case, "failure", message=xml_safe(finding.message), type=xml_safe(finding.rule)
         )
-        failure.text = xml_safe(detail)
+        failure.text = detail
     else:
-        ET.SubElement(case, "system-out").text = xml_safe(detail)
+        ET.SubElement(case, "system-out").text = detail
 
 
 def render(reports: list[FileReport], *, color: bool = False, quiet: bool = False) -> str:
@@ -52,10 +55,11 @@ def render(reports: list[FileReport], *, color: bool = False, quiet: bool = Fals
         "testsuites", name="newslint", tests=str(total), failures=str(sum(failing)), errors="0"
     )
     for report, failures in zip(reports, failing, strict=True):
+        path = xml_safe(report.path)
         suite = ET.SubElement(
             root,
             "testsuite",
-            name=report.path,
+            name=path,
             tests=str(max(1, len(report.findings))),
             failures=str(failures),
             errors="0",
@@ -64,8 +68,6 @@ def render(reports: list[FileReport], *, color: bool = False, quiet: bool = Fals
         for finding in report.findings:
             _testcase(suite, finding, report.fails(finding))
         if not report.findings:
-            ET.SubElement(
-                suite, "testcase", name="no findings", classname=report.path, file=report.path
-            )
+            ET.SubElement(suite, "testcase", name="no findings", classname=path, file=path)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"

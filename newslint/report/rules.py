@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from newslint.core.model import Rule
+from newslint.report.printable import printable_lines
 
 COLUMNS = ("id", "name", "category", "severity", "fixable", "pack")  # of the table
 ROW = (*COLUMNS, "kind", "default")  # a rule in ``rules --format json``
@@ -37,7 +38,7 @@ def rules_table(rules: tuple[Rule, ...], *, as_json: bool = False, every: bool =
     widths = {c: max([len(c)] + [len(row[c]) for row in rows]) for c in columns}
     lines = ["  ".join(c.upper().ljust(widths[c]) for c in columns).rstrip()]
     lines += ["  ".join(row[c].ljust(widths[c]) for c in columns).rstrip() for row in rows]
-    return "\n".join(lines) + "\n"
+    return printable_lines("\n".join(lines)) + "\n"
 
 
 def explain_json(rule: Rule) -> str:
@@ -64,7 +65,7 @@ def explain(rule: Rule) -> str:
         for pair in rule.examples["fixed"]:
             lines.append("  before: " + pair["before"].replace("\n", "\n          "))
             lines.append("  after:  " + pair["after"].replace("\n", "\n          "))
-    return "\n".join(lines) + "\n"
+    return printable_lines("\n".join(lines)) + "\n"
 
 
 def _fenced(text: str) -> str:

@@ -7,6 +7,7 @@ from collections import Counter
 
 from newslint.core.model import Applicability, Finding
 from newslint.report import FileReport, summary_line
+from newslint.report.printable import printable
 
 
 def _safe(finding: Finding) -> bool:
@@ -54,16 +55,21 @@ def show_fixes(reports: list[FileReport], *, applied: bool, dry_run: bool = Fals
     total = 0
     for report in reports:
         if applied:
-            rows = [f"    {f.rule} ({f.name}) {f.fix.title}" for f in report.fixed if f.fix]
+            rows = [
+                printable(f"    {f.rule} ({f.name}) {f.fix.title}") for f in report.fixed if f.fix
+            ]
         else:
             rows = [
-                f"    {f.line}:{f.column} {f.rule} ({f.name}) [{f.fix.applicability}] {f.fix.title}"
+                printable(
+                    f"    {f.line}:{f.column} {f.rule} ({f.name}) [{f.fix.applicability}]"
+                    f" {f.fix.title}"
+                )
                 for f in report.findings
                 if f.fix and f.fix.applicability != Applicability.DISPLAY_ONLY
             ]
         if rows:
             total += len(rows)
-            blocks.append(f"- {report.path}:\n" + "\n".join(rows))
+            blocks.append(f"- {printable(report.path)}:\n" + "\n".join(rows))
     noun = "fix" if total == 1 else "fixes"
     if applied:
         verb = "Would apply" if dry_run else "Applied"

@@ -8,6 +8,7 @@ import unicodedata
 from newslint.core.lines import line_spans
 from newslint.core.model import Severity
 from newslint.report import FileReport, summary_line
+from newslint.report.printable import printable
 
 WIDTH = 100
 _COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
@@ -40,16 +41,18 @@ def _wider_than(text: str, limit: int) -> bool:
 
 
 def excerpt(line: str, start: int, end: int) -> tuple[str, str]:
-    """The line (cut to about WIDTH columns around the span) and its caret underline."""
+    """The line (cut to about WIDTH columns around the span) and its caret underline;
+    control characters are shown escaped, and the carets count their escapes."""
     end = max(min(end, len(line)), start + 1)
     left, right = 0, len(line)
     if _wider_than(line, WIDTH):
         left = max(0, start - 30)
         right = min(len(line), max(end, left + WIDTH) + 10)
-    shown = ("…" if left else "") + line[left:right] + ("…" if right < len(line) else "")
-    pad = _width(("…" if left else "") + line[left:start])
-    carets = "^" * max(1, _width(line[start:end]))
-    return shown.replace("\t", " "), " " * pad + carets
+    before = ("…" if left else "") + printable(line[left:start])
+    span = printable(line[start:end])
+    shown = before + span + printable(line[end:right]) + ("…" if right < len(line) else "")
+    carets = "^" * max(1, _width(span))
+    return shown.replace("\t", " "), " " * _width(before) + carets
 
 
 def render(reports: list[FileReport], *, color: bool = False, quiet: bool = False) -> str:
@@ -61,8 +64,8 @@ def render(reports: list[FileReport], *, color: bool = False, quiet: bool = Fals
         lines = [report.text[s:e] for s, e in line_spans(report.text)] or [""]
         for f in report.findings:
             level = paint(_COLORS[f.severity], str(f.severity))
-            head = paint(_BOLD, f"{f.path}:{f.line}:{f.column}:")
-            out.append(f"{head} {level} {f.rule}({f.name}) {f.message}")
+            head = paint(_BOLD, f"{printable(f.path)}:{f.line}:{f.column}:")
+            out.append(f"{head} {level} {printable(f'{f.rule}({f.name}) {f.message}')}")
             line = lines[f.line - 1] if f.line <= len(lines) else ""
             end_col = f.end_column - 1 if f.end_line == f.line else len(line)
             shown, carets = excerpt(line, f.column - 1, end_col)
@@ -71,9 +74,8 @@ def render(reports: list[FileReport], *, color: bool = False, quiet: bool = Fals
             out.append(f"{paint(_DIM, f'{f.line} |')} {shown}")
             out.append(f"{paint(_DIM, f'{gutter} |')} {paint(_COLORS[f.severity], carets)}")
             if f.fix:
-                out.append(
-                    f"{paint(_DIM, f'{gutter} =')} fix ({f.fix.applicability}): {f.fix.title}"
-                )
+                title = printable(f.fix.title)
+                out.append(f"{paint(_DIM, f'{gutter} =')} fix ({f.fix.applicability}): {title}")
             out.append("")
     summary = summary_line(reports)
     if summary and not quiet:
