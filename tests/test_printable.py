@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newslint.app.cli import main
-from newslint.report.printable import printable
+from newslint.core.printable import printable
 from newslint.report.text import excerpt
 
 

@@ -27,7 +27,7 @@ def site_of(inp: Input, doc: Document, field: str, config: Config) -> str:
     """The site of an input: its record's ``field`` (a URL's host), the field in its front
     matter, with ``@folder`` its folder in the project; else the run's one site ("")."""
     if isinstance(inp, RecordInput):
-        return site_name(inp.data.get(field))
+        return site_name(inp.field(field))
     if field == FOLDER and isinstance(inp, FileInput):
         try:
             return inp.path.resolve().parent.relative_to(config.project).as_posix()

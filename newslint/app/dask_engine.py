@@ -162,7 +162,7 @@ def lint_partition(part: Partition) -> list[tuple[Input, Outcome]]:
     results: list[tuple[Input, Outcome]] = []
     for inp in _inputs(part, ctx.options):
         outcome = ctx.process_in_worker(inp)
-        inp.raw, inp.data = b"", {}  # what the main process needs of it is its name
+        inp.raw, inp.record = b"", None  # what the main process needs of it is its name
         results.append((inp, outcome))
     return results
 

@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from newslint import formats
 from newslint.app.files import (
@@ -159,6 +159,10 @@ class RecordInput(Input):
         return formats.open_document(
             text, self.name, doc_format=formats.FORMATS["text"], paragraph_breaks=paragraph_breaks
         )
+
+    def field(self, name: str) -> Any:
+        """The value of the record's field ``name`` (None: no such field, or not read yet)."""
+        return self.record.fields.get(name) if self.record is not None else None
 
     def write_back(self, doc: Document, result: FixResult) -> bytes:
         if result.changed and self.record is not None:

@@ -27,13 +27,14 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Record(NamedTuple):
-    """A parsed feed line: its decoded text, id and article, and where the article's JSON
-    string stands in the line (code points of ``line``)."""
+    """A parsed feed line: its decoded text, id and article, where the article's JSON string
+    stands in the line (code points of ``line``), and all its fields."""
 
     line: str
     id: str
     text: str
     span: tuple[int, int]
+    fields: dict[str, Any]
 
 
 def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -109,7 +110,7 @@ def parse_record(raw: bytes, text_field: str, id_field: str) -> Record:
             message = f"not a JSON object ({message})"
         raise ValueError(message) from None
     text, ident = _fields(data, text_field, id_field)
-    return Record(line, ident, text, spans[text_field])
+    return Record(line, ident, text, spans[text_field], data)
 
 
 def _fields(data: dict[str, Any], text_field: str, id_field: str) -> tuple[str, str]:

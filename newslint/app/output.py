@@ -9,8 +9,8 @@ from typing import TextIO
 
 from newslint.app.options import RunOptions
 from newslint.core.errors import NewslintError
+from newslint.core.printable import printable
 from newslint.report import REPORTERS, FileReport
-from newslint.report.printable import printable
 from newslint.report.summaries import show_fixes, statistics
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

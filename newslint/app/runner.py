@@ -38,6 +38,7 @@ from newslint.core.document import Document
 from newslint.core.engine import RuleTimeout, lint
 from newslint.core.errors import NewslintError
 from newslint.core.model import Applicability, Finding, Rule, Severity
+from newslint.core.printable import printable
 from newslint.integrations import status
 from newslint.report import (
     REPORTERS,
@@ -47,7 +48,6 @@ from newslint.report import (
     summary_counts,
     summary_text,
 )
-from newslint.report.printable import printable
 from newslint.storage.cache import FindingsCache
 
 Rules = tuple[Rule, ...]

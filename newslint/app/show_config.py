@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newslint.app.output import EXIT_CLEAN
-from newslint.report.printable import printable_lines
+from newslint.core.printable import printable_lines
 
 if TYPE_CHECKING:
     from newslint.app.options import RunOptions

@@ -34,7 +34,7 @@ def user_config_path() -> Path:
 
 def _warn(message: str) -> None:
     """A warning line on standard error, once a process (a config is loaded by each worker)."""
-    from newslint.report.printable import printable
+    from newslint.core.printable import printable
 
     if message not in _warned:
         _warned.add(message)

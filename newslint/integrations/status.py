@@ -25,7 +25,7 @@ def warn(message: str) -> None:
     if _holding:
         _held.append(message)
     else:
-        from newslint.report.printable import printable
+        from newslint.core.printable import printable
 
         print(f"newslint: warning: {printable(message)}", file=sys.stderr)
 

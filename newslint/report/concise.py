@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from newslint.core.printable import printable
 from newslint.report import FileReport, summary_line
-from newslint.report.printable import printable
 
 
 def render(reports: list[FileReport], *, color: bool = False, quiet: bool = False) -> str:

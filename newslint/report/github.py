@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from newslint.core.model import Finding, Severity
+from newslint.core.printable import printable
 from newslint.report import FileReport
-from newslint.report.printable import printable
 
 _LINE_ENDS = re.compile("([\r\n])")
 _LINE_ENDS_ESCAPED = {"\r": "%0D", "\n": "%0A"}

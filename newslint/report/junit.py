@@ -7,14 +7,14 @@ import re
 import xml.etree.ElementTree as ET
 
 from newslint.core.model import Finding
+from newslint.core.printable import printable
 from newslint.report import FileReport
-from newslint.report.printable import printable
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def xml_safe(text: str) -> str:
-    """Text with control characters (see :mod:`newslint.report.printable`) and characters XML
+    """Text with control characters (see :mod:`newslint.core.printable`) and characters XML
     1.0 cannot hold written as escapes: one inert line."""
     return _NOT_XML.sub(lambda m: f"\\u{ord(m.group()):04x}", printable(text))
 

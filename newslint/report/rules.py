@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from newslint.core.model import Rule
-from newslint.report.printable import printable_lines
+from newslint.core.printable import printable_lines
 
 COLUMNS = ("id", "name", "category", "severity", "fixable", "pack")  # of the table
 ROW = (*COLUMNS, "kind", "default")  # a rule in ``rules --format json``

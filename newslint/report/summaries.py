@@ -6,8 +6,8 @@ import json
 from collections import Counter
 
 from newslint.core.model import Applicability, Finding
+from newslint.core.printable import printable
 from newslint.report import FileReport, summary_line
-from newslint.report.printable import printable
 
 
 def _safe(finding: Finding) -> bool:

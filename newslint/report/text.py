@@ -7,8 +7,8 @@ import unicodedata
 
 from newslint.core.lines import line_spans
 from newslint.core.model import Severity
+from newslint.core.printable import printable
 from newslint.report import FileReport, summary_line
-from newslint.report.printable import printable
 
 WIDTH = 100
 _COLORS = {Severity.ERROR: "\x1b[31m", Severity.WARNING: "\x1b[33m", Severity.INFO: "\x1b[36m"}
