@@ -245,7 +245,7 @@ def clean_edits(pages: list[Page]) -> tuple[int, list[dict[str, Any]]]:
             for f in newslint.lint_text(text, path=PATH, config=_CONFIG)
         }
         for f in page.fixed["safe"].fixed:
-            item = {"page": page.body.id, "rule": f.rule, "message": f.message}
+            item: dict[str, Any] = {"page": page.body.id, "rule": f.rule, "message": f.message}
             if (f.rule, f.start, f.end, f.message) in first and f.fix:
                 item["line"] = f.line
                 item["edit"] = " | ".join(_shown_edit(text, e) for e in f.fix.edits)

@@ -20,6 +20,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -50,7 +51,11 @@ Zipf = Callable[[str], float]
 
 
 def flags(
-    word: str, capitalised: Counter[str], lower: Counter[str], variant: dict, zipf: Zipf | None
+    word: str,
+    capitalised: Counter[str],
+    lower: Counter[str],
+    variant: dict[str, Any],
+    zipf: Zipf | None,
 ) -> bool:
     """Whether a rule ``variant`` takes the lower-case ``word`` for a name."""
     if capitalised[word] < variant["min_capitalised"]:
@@ -83,9 +88,13 @@ def main(argv: list[str] | None = None) -> int:
             seen.add(row["clean_text"])
             bodies.append(Body.of(row["id"], row["clean_text"]))
     words = sum(len(b.text.split()) for b in bodies)
-    variants = [{"min_capitalised": c, "lower_once": once, "longest_run": run, "zipf": z}
-                for c in (1, 2) for once in (False, True) for run in (None, 2)
-                for z in ((None, 5.0, 4.0) if lookup else (None,))]  # fmt: skip
+    variants: list[dict[str, Any]] = [
+        {"min_capitalised": c, "lower_once": once, "longest_run": run, "zipf": z}
+        for c in (1, 2)
+        for once in (False, True)
+        for run in (None, 2)
+        for z in ((None, 5.0, 4.0) if lookup else (None,))
+    ]
     clean_flags: Counter[int] = Counter()
     examples: dict[int, Counter[str]] = {i: Counter() for i in range(len(variants))}
     sites = 0

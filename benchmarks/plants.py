@@ -379,7 +379,8 @@ def _mark_sites(body: Body, marks: str) -> list[int]:
             at, before = m.start(), text[m.start() - 1]
             if m.group() not in marks or before in "/:-!?;,":
                 continue
-            token = _TOKEN_BEFORE.search(text, body.lines[i][0], at).group()
+            found = _TOKEN_BEFORE.search(text, body.lines[i][0], at)
+            token = found.group() if found else ""
             if m.group() == "." and "." in token:
                 continue  # an ellipsis; "a.m ." or "3.5 ." is no artifact
             sites.append(at)
