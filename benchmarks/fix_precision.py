@@ -40,12 +40,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_corpus import DEFAULT_EVAL, english_rows  # noqa: E402
-from plants import KINDS, Body, Kind, Plant  # noqa: E402
+from eval_corpus import DEFAULT_EVAL, english_rows
+from plants import KINDS, Body, Kind, Plant
 
-import newslint  # noqa: E402
-from newslint.config import Config  # noqa: E402
-from newslint.errors import NewslintError  # noqa: E402
+import newslint
+from newslint.config.project import Config
+from newslint.core.errors import NewslintError
 
 PATH = "article.txt"
 CORPORA = ("readability.article", "readability.paragraphs")  # the pages with a gold body

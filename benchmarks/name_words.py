@@ -24,8 +24,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_corpus import DEFAULT_EVAL, english_rows  # noqa: E402
-from plants import Body, _mid_sentence, _names  # noqa: E402
+from eval_corpus import DEFAULT_EVAL, english_rows
+from plants import Body, _mid_sentence, _names
 
 _LOWER = re.compile(r"(?<![\w'’.-])[a-z]{2,}(?![\w'’-])")
 _RUN = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*")

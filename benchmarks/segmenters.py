@@ -22,9 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from eval_corpus import DEFAULT_EVAL, english_rows  # noqa: E402
+from eval_corpus import DEFAULT_EVAL, english_rows
 
-from newslint.sentences import sentence_starts  # noqa: E402
+from newslint.core.sentences import sentence_starts
 
 Segmenter = Callable[[str], list[int]]  # a paragraph -> offsets where its sentences start
 

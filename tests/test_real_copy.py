@@ -14,8 +14,8 @@ import sys
 import pytest
 
 import newslint
-from newslint.cli import main
-from newslint.config import Config
+from newslint.app.cli import main
+from newslint.config.project import Config
 
 CONFIG = Config(None)
 
