@@ -28,9 +28,9 @@ def _plain_starts(text: str, start: int, end: int) -> list[int]:
     for match in sentences._END.finditer(text, start, end):
         punct_end = match.end(1) if match.end(1) >= 0 else match.end(2)
         after = sentences._LEAD.match(text, match.end(), end).end()
-        if punct_end < 0 or ends_sentence(text, match.start(), punct_end, after):
-            if after < end:
-                starts.append(after)
+        ends = punct_end < 0 or ends_sentence(text, match.start(), punct_end, after)
+        if ends and after < end:
+            starts.append(after)
     return starts
 
 
@@ -70,7 +70,9 @@ def test_sure_ends_are_ends_the_slow_way_accepts() -> None:
                     text = f"{before}{variant}. {after}"
                     for match in sentences._END.finditer(text):
                         if match.end(1) >= 0:
-                            assert ends_sentence(text, match.start(), match.end(1), len(text) - len(after)), text
+                            assert ends_sentence(
+                                text, match.start(), match.end(1), len(text) - len(after)
+                            ), text
 
 
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)

@@ -18,6 +18,7 @@ keeping the space after it.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ _WRONG_DECODINGS = ("sloppy-windows-1252", "latin-1", "sloppy-windows-1250", "sl
 # (Windows-1252 leaves five bytes undefined: browsers, and ftfy, read them as C1 controls)
 _CONTINUATIONS = "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in range(0x80, 0xC0))
 LOST_BYTE = re.compile(f"â€(?![{re.escape(_CONTINUATIONS)}])")
+_ALNUM_RUN = re.compile(r"([A-Za-z0-9]+)")
 _CLOSING_MARK_BYTE = "\x9d"  # the byte a strict Windows-1252 decoder drops from ” (E2 80 9D)
 
 
@@ -46,30 +48,61 @@ class Options:
 
 
 def _changed_spans(old: str, new: str, merge_within: int) -> list[tuple[int, int, int, int]]:
-    """(old_start, old_end, new_start, new_end) of the stretches that differ, merged."""
-    spans: list[list[int]] = []
+    """(old_start, old_end, new_start, new_end) of the stretches that differ, merged.
+
+    An encoding repair leaves ASCII letters and digits alone: when both texts hold the same
+    runs of them, the stretches between are compared pairwise (a repeated stretch such as
+    ``“title: `` cannot be matched with the wrong copy); otherwise difflib aligns them."""
+    old_parts, new_parts = _ALNUM_RUN.split(old), _ALNUM_RUN.split(new)
+    if old_parts[1::2] != new_parts[1::2]:
+        return _merged(_difflib_spans(old, new), merge_within)
+    spans: list[tuple[int, int, int, int]] = []
+    a = c = 0
+    for index, (before, after) in enumerate(zip(old_parts, new_parts, strict=True)):
+        if index % 2 == 0 and before != after:
+            head = len(os.path.commonprefix([before, after]))
+            tail = len(os.path.commonprefix([before[head:][::-1], after[head:][::-1]]))
+            spans.append((a + head, a + len(before) - tail, c + head, c + len(after) - tail))
+        a, c = a + len(before), c + len(after)
+    return _merged(spans, merge_within)
+
+
+def _difflib_spans(old: str, new: str) -> list[tuple[int, int, int, int]]:
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        if spans and i1 - spans[-1][1] <= merge_within:
-            spans[-1][1], spans[-1][3] = i2, j2
+    return [(i1, i2, j1, j2) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+
+
+def _merged(
+    spans: list[tuple[int, int, int, int]], merge_within: int
+) -> list[tuple[int, int, int, int]]:
+    merged: list[list[int]] = []
+    for i1, i2, j1, j2 in spans:
+        if merged and i1 - merged[-1][1] <= merge_within:
+            merged[-1][1], merged[-1][3] = i2, j2
         else:
-            spans.append([i1, i2, j1, j2])
-    return [(a, b, c, d) for a, b, c, d in spans]
+            merged.append([i1, i2, j1, j2])
+    return [(a, b, c, d) for a, b, c, d in merged]
 
 
-def _whole_characters(
+def _certain_span(
     old: str, new: str, span: tuple[int, int, int, int]
-) -> tuple[int, int, int, int]:
-    """A changed stretch widened over the unchanged characters outside ASCII beside it: the
-    rest of the damaged characters (``Â°`` repaired as ``°`` is a change of ``Â`` alone)."""
+) -> tuple[tuple[int, int, int, int], bool]:
+    """The stretch whose repair is certain (see :func:`is_certain`): the changed one, or it
+    widened over an unchanged character outside ASCII on either side that belongs to the
+    damaged character (``Â°`` repaired as ``°`` is a change of ``Â`` alone); else the changed
+    stretch, uncertain."""
     a, b, c, d = span
-    while a > 0 and c > 0 and not old[a - 1].isascii() and old[a - 1] == new[c - 1]:
-        a, c = a - 1, c - 1
-    while b < len(old) and d < len(new) and not old[b].isascii() and old[b] == new[d]:
-        b, d = b + 1, d + 1
-    return a, b, c, d
+    left = a > 0 and c > 0 and not old[a - 1].isascii() and old[a - 1] == new[c - 1]
+    right = b < len(old) and d < len(new) and not old[b].isascii() and old[b] == new[d]
+    for wider in (
+        (a, b, c, d),
+        *([(a, b + 1, c, d + 1)] if right else []),
+        *([(a - 1, b, c - 1, d)] if left else []),
+        *([(a - 1, b + 1, c - 1, d + 1)] if left and right else []),
+    ):
+        if is_certain(old[wider[0] : wider[1]], new[wider[2] : wider[3]]):
+            return wider, True
+    return span, False
 
 
 def _is_c1(text: str) -> bool:
@@ -144,9 +177,8 @@ class Check:
         for a, b, c, d in _changed_spans(line, fixed, self.merge_within):
             if lone_c1 and _is_c1(line[a:b]):
                 continue  # one stray C1 control is not proof of mojibake
-            a, b, c, d = _whole_characters(line, fixed, (a, b, c, d))
+            (a, b, c, d), certain = _certain_span(line, fixed, (a, b, c, d))
             damaged, repaired = line[a:b], fixed[c:d]
-            certain = is_certain(damaged, repaired)
             advice, repair = _advice(damaged, repaired, certain)
             at = start + min(a, len(line) - 1)  # an insertion at the line end
             yield Hit(

@@ -7,34 +7,251 @@ from collections.abc import Iterator
 
 # After these a full stop never ends a sentence: a title or a word that introduces what follows
 TITLES = frozenset(
-    "mr mrs ms mx dr prof gen lt col maj capt cmdr adm sgt cpl pvt rep sen gov lt.gov pres supt"
-    " rev hon fr vs v cf e.g i.e approx ca".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cmdr",
+        "adm",
+        "sgt",
+        "cpl",
+        "pvt",
+        "rep",
+        "sen",
+        "gov",
+        "lt.gov",
+        "pres",
+        "supt",
+        "rev",
+        "hon",
+        "fr",
+        "vs",
+        "v",
+        "cf",
+        "e.g",
+        "i.e",
+        "approx",
+        "ca",
+    ]
 )
 # After these a full stop ends a sentence only when a capitalised sentence opener follows
 # ("He works at the U.N. His wife ..."; "Apple Inc. said", "the Jan. 6 committee", "No. 2")
 ENDING_ABBREVIATIONS = frozenset(
-    "st ave blvd rd mt ft jr sr no nos vol vols fig figs p pp ch sec art op ed eds est dept univ"
-    " assn inc corp co ltd bros etc al min mins hr hrs sq a.m p.m u.s u.k u.n u.s.a".split()
+    [
+        "st",
+        "ave",
+        "blvd",
+        "rd",
+        "mt",
+        "ft",
+        "jr",
+        "sr",
+        "no",
+        "nos",
+        "vol",
+        "vols",
+        "fig",
+        "figs",
+        "p",
+        "pp",
+        "ch",
+        "sec",
+        "art",
+        "op",
+        "ed",
+        "eds",
+        "est",
+        "dept",
+        "univ",
+        "assn",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "bros",
+        "etc",
+        "al",
+        "min",
+        "mins",
+        "hr",
+        "hrs",
+        "sq",
+        "a.m",
+        "p.m",
+        "u.s",
+        "u.k",
+        "u.n",
+        "u.s.a",
+    ]
 )
 # The same, but only written with a capital: otherwise they are words ("ill.", "wash.", "sat.")
 CAPITALISED_ABBREVIATIONS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun"
-    " ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo"
-    " mont neb nebr nev okla ore pa tenn tex va vt wash wis wisc wyo".split()
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "ala",
+        "ariz",
+        "ark",
+        "calif",
+        "colo",
+        "conn",
+        "del",
+        "fla",
+        "ga",
+        "ill",
+        "ind",
+        "kan",
+        "kans",
+        "ky",
+        "la",
+        "md",
+        "mass",
+        "mich",
+        "minn",
+        "miss",
+        "mo",
+        "mont",
+        "neb",
+        "nebr",
+        "nev",
+        "okla",
+        "ore",
+        "pa",
+        "tenn",
+        "tex",
+        "va",
+        "vt",
+        "wash",
+        "wis",
+        "wisc",
+        "wyo",
+    ]
 )
 ABBREVIATIONS = TITLES | ENDING_ABBREVIATIONS | CAPITALISED_ABBREVIATIONS
 # Words that open a sentence after an abbreviation that may end one
 SENTENCE_OPENERS = frozenset(
-    "the a an he she it they we i you his her its their our my your this that these those there"
-    " then but and or so yet in on at for with after before when while if as some many most all"
-    " both each every one two three not no nor what who why how where here now today yesterday"
-    " still also however meanwhile later instead".split()
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "then",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "after",
+        "before",
+        "when",
+        "while",
+        "if",
+        "as",
+        "some",
+        "many",
+        "most",
+        "all",
+        "both",
+        "each",
+        "every",
+        "one",
+        "two",
+        "three",
+        "not",
+        "no",
+        "nor",
+        "what",
+        "who",
+        "why",
+        "how",
+        "where",
+        "here",
+        "now",
+        "today",
+        "yesterday",
+        "still",
+        "also",
+        "however",
+        "meanwhile",
+        "later",
+        "instead",
+    ]
 )
 _TIME_ABBREVIATIONS = frozenset(["a.m", "p.m"])
 # after a time, a capitalised word that belongs to it ("5 p.m. Monday", "9 a.m. EST")
 _TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may"
-    " june july august september october november december".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
 
 
@@ -179,7 +396,8 @@ def abbreviation_kind(word: str) -> str | None:
         word[0].isupper() and lowered in CAPITALISED_ABBREVIATIONS
     ):
         return "ending"
-    bare = word[_PARTY.match(word).end() :] if _PARTY.match(word) else word  # D-N.Y
+    party = _PARTY.match(word)
+    bare = word[party.end() :] if party else word  # D-N.Y
     if bare != word and (bare.lower() in CAPITALISED_ABBREVIATIONS or bare.isupper()):
         return "ending"
     if (len(bare) == 1 or "." in bare) and _INITIALISM.fullmatch(bare):
