@@ -61,7 +61,8 @@ EXPECTED = {
         ("NL603", "\u200b"),
         ("NL604", "\ufffd"),
     ],
-    "families-repetition.txt": [("NL701", "the the"), ("NL701", "for for")],
+    # the doubled word inside quotation marks is a typing slip: repaired there too
+    "families-repetition.txt": [("NL701", "the the"), ("NL701", "for for"), ("NL701", "a a")],
     "families-markdown.md": [("NL701", "the the")],
 }
 
@@ -80,7 +81,7 @@ KEPT = {
         "Zoë Brontë, said the naïve résumé of the ’90s",
         "👩\u200d👩\u200d👧",
     ],
-    "families-repetition.txt": ["had had enough", "that that was", "Duran Duran", "a a long"],
+    "families-repetition.txt": ["had had enough", "that that was", "Duran Duran"],
     "families-markdown.md": ["<em>three</em>", "`example.com/tickets?a=1&amp;b=2`"],
 }
 PRODUCED = {
@@ -102,7 +103,7 @@ PRODUCED = {
         "it’s a start. Guests",
         "The mayor said the caf\ufffd was",
     ],
-    "families-repetition.txt": ["said the vote", "band for its help"],
+    "families-repetition.txt": ["said the vote", "band for its help", "“It was a long night,”"],
     "families-markdown.md": ["said the collection"],
 }
 

@@ -1,11 +1,16 @@
 """Kind ``sentence_case``: a sentence or paragraph that starts with a lower-case letter.
 
-Abbreviations (U.S., a.m., Dr.), ellipses, attributions after a quoted question and lower-case
-brands (eBay, iPhone: any word with a capital inside, plus ``exceptions``) are not sentence starts.
-Scraped text needs more care: a paragraph that continues the document's previous prose block
-(a paragraph cut off without terminal punctuation), a short fragment (a label or list item, fewer
-than ``min_words`` words), a code line or an identifier (``json()``, ``node.js``) is not a
-sentence, and after ``?`` or ``!`` lower case is often deliberate.
+Abbreviations (U.S., a.m., Dr., Ph.D., ID.), ellipses and attributions after a quoted question
+are no sentence ends (:mod:`newslint.core.sentences`). Brands are written as their owners write
+them: a word with a capital inside (eBay, iPhone), one marked as a trade mark (``ebb ℠``), one
+that the article itself always writes in lower case, also at other sentence starts, or with a
+digit inside (``ecobee``, ``my6sense``: :class:`~newslint.core.lexicon.Lexicon`), and
+``exceptions``. Scraped text needs more care: the first sentence of a paragraph that continues
+the document's previous prose block (a paragraph cut off without terminal punctuation), a short
+fragment (a label or list item, fewer than ``min_words`` words), a code line (URLs do not make
+one) or an identifier (``json()``, ``node.js``) and a clitic left by a dropped name (``'s
+route``) are not sentences; after ``?`` or ``!`` lower case is often deliberate (``What shall I
+do? what ought I to do?``).
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ CAN_FIX = True
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _CODE = re.compile(r"[{}]|;[ \t]*$|//|\w\(|\s==?\s")
 _IDENTIFIER_NEXT = "([{.:_/@=<>\\"
+_TRADE_MARK = re.compile(r"[ \t]?[™®℠]")
+_CLITICS = frozenset(["s", "t", "d", "ll", "re", "ve", "m"])  # what follows an apostrophe
 
 
 @dataclass
@@ -41,47 +48,80 @@ def previous_prose(doc: Document, block: Block) -> Block | None:
     return prose[index] if index >= 0 else None
 
 
+def _unmasked(doc: Document, block: Block) -> str:
+    """The block's text with its masks (URLs, e-mail addresses, inline code) blanked out."""
+    text = doc.text
+    masks = [m for m in doc.masks if m[0] < block.end and m[1] > block.start]
+    if not masks:
+        return text[block.start : block.end]
+    parts, at = [], block.start
+    for start, end in masks:
+        start, end = max(start, block.start), min(end, block.end)
+        parts += [text[at:start], " " * (end - start)]
+        at = end
+    return "".join(parts) + text[at : block.end]
+
+
 class Check:
     def __init__(self, options: Options) -> None:
         self.exceptions = set(options.exceptions)
         self.min_words = options.min_words
 
-    def _is_sentence(self, doc: Document, block: Block) -> bool:
-        """Whether a paragraph is prose whose lower-case start is an error, not a fragment."""
-        text = doc.text
-        body = text[block.start : block.end].rstrip()
-        if not ends_with_mark(body):
-            return False
-        previous = previous_prose(doc, block)
-        if (
-            previous is not None
-            and previous.kind == "paragraph"
-            and not ends_with_mark(text[previous.start : previous.end].rstrip())
-        ):
-            return False  # it continues the previous paragraph
-        if len(body.split()) < self.min_words:
+    def _is_prose(self, doc: Document, block: Block) -> bool:
+        """Whether a paragraph is prose whose lower-case sentence starts are errors, not a
+        fragment or code."""
+        body = _unmasked(doc, block).rstrip()
+        if not ends_with_mark(body) or len(body.split()) < self.min_words:
             return False
         return not _CODE.search(body)
 
+    def _continues(self, doc: Document, block: Block) -> bool:
+        """Whether the paragraph may continue the previous one (cut off without a mark)."""
+        previous = previous_prose(doc, block)
+        return (
+            previous is not None
+            and previous.kind == "paragraph"
+            and not ends_with_mark(doc.text[previous.start : previous.end].rstrip())
+        )
+
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         for block in blocks:
-            if self._is_sentence(doc, block):
-                yield from self._block_hits(doc.text, block)
+            if self._is_prose(doc, block):
+                yield from self._block_hits(doc, block, self._continues(doc, block))
 
-    def _block_hits(self, text: str, block: Block) -> Iterator[Hit]:
-        for start in sentence_starts(text, block.start, block.end):
+    def _block_hits(self, doc: Document, block: Block, continues: bool) -> Iterator[Hit]:
+        text = doc.text
+        for index, start in enumerate(sentence_starts(text, block.start, block.end)):
+            if index == 0 and continues:
+                continue  # it may continue the previous paragraph
             match = _WORD.match(text, start, block.end)
             if not match or not text[start].islower():
                 continue
             word = match.group()
-            end = start + len(word)
-            if word in self.exceptions or any(c.isupper() for c in word[1:]):
+            if not self._may_start(doc, block, start, word):
                 continue
-            if end < block.end and text[end] in _IDENTIFIER_NEXT:
-                continue  # json(), node.js, a label before a colon
-            if text[start - 1 : start] == "(":
-                continue  # a parenthetical aside
             before = text[block.start : start].rstrip(" \t\"“‘'«([*_)]”’»")
             if before.endswith(("?", "!")):
                 continue  # “What shall I do? what ought I to do?”
-            yield Hit(start, end, {"match": word}, (Edit(start, start + 1, text[start].upper()),))
+            yield Hit(
+                start,
+                start + len(word),
+                {"match": word},
+                (Edit(start, start + 1, text[start].upper()),),
+            )
+
+    def _may_start(self, doc: Document, block: Block, start: int, word: str) -> bool:
+        """Whether ``word`` at ``start`` is a word that must take a capital there."""
+        text = doc.text
+        end = start + len(word)
+        if word in self.exceptions or any(c.isupper() for c in word[1:]):
+            return False
+        if end < block.end and text[end] in _IDENTIFIER_NEXT:
+            return False  # json(), node.js, a label before a colon
+        if text[start - 1 : start] == "(":
+            return False  # a parenthetical aside
+        if text[start - 1 : start] in "'’" and word in _CLITICS:
+            return False  # 's route: a possessive whose name was dropped
+        if _TRADE_MARK.match(text, end):
+            return False  # ebb ℠: written as its owner writes it
+        return not doc.lexicon.is_lower_case_brand(word)

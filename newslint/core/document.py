@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import Any, Protocol
 
 from newslint.core.blocks import Block, Span
+from newslint.core.lexicon import Lexicon, build_lexicon
 from newslint.core.quotes import QuoteScan, scan_document
 
 
@@ -118,6 +119,11 @@ class Document:
     @cached_property
     def quotes(self) -> QuoteScan:
         return scan_document(self)
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        """The forms in which the article writes each word (names, brands, acronyms)."""
+        return build_lexicon(self)
 
     def blocks_of(self, kinds: tuple[str, ...]) -> list[Block]:
         """The blocks of these kinds; the same list object for the same kinds (do not mutate)."""

@@ -3,11 +3,11 @@
 A hit is a lower-case letter where :mod:`newslint.core.sentences` starts a sentence: after the
 block's start and its lead (white space, quotes, brackets, list markers: ``_LEAD``), or after a
 sentence end (a mark of its ``_END``, closing quotes, brackets or citations, white space) and
-the lead. A block not at a line start (a heading after ``#``, an indented line) or at the
-text's start is always kept; otherwise its first sentence follows a line break, and every other follows a mark:
-the ``_CANDIDATES`` patterns match each such context (the characters between mark and letter
-are never letters, so no earlier match can swallow the letter). The check is block-local: the
-paragraph before a block is read from the document.
+the lead. A block not at a line start (a heading after ``#``, an indented line) or at the text's
+start is always kept; otherwise its first sentence follows a line break, and every other follows
+a mark: the ``_CANDIDATES`` patterns match each such context (the characters between mark and
+letter are never letters, so no earlier match can swallow the letter). The check is block-local:
+the paragraph before a block is read from the document.
 """
 
 from __future__ import annotations
