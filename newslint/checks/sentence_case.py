@@ -9,7 +9,8 @@ digit inside (``ecobee``, ``my6sense``: :class:`~newslint.core.lexicon.Lexicon`)
 the document's previous prose block (a paragraph cut off without terminal punctuation), a short
 fragment (a label or list item, fewer than ``min_words`` words), a code line (URLs do not make
 one) or an identifier (``json()``, ``node.js``) and a clitic left by a dropped name (``'s
-route``) are not sentences; after ``?`` or ``!`` lower case is often deliberate (``What shall I
+route``) are not sentences, nor is a quotation of a title or a term (``"nscp dorm".``);
+after ``?`` or ``!`` lower case is often deliberate (``What shall I
 do? what ought I to do?``).
 """
 
@@ -32,6 +33,9 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _CODE = re.compile(r"[{}]|;[ \t]*$|//|\w\(|\s==?\s")
 _IDENTIFIER_NEXT = "([{.:_/@=<>\\"
 _TRADE_MARK = re.compile(r"[ \t]?[™®℠]")
+_LAST_WORD = re.compile(r"[^\W_][\w'’-]*$")
+_LEADING_ON = (",", ";", ":", "-", "–", "—", "(", "/", "&")
+_OPENING = re.compile(r"[\"“‘'«]*")  # what may stand between a quotation's mark and its word
 _CLITICS = frozenset(["s", "t", "d", "ll", "re", "ve", "m"])  # what follows an apostrophe
 
 
@@ -62,6 +66,16 @@ def _unmasked(doc: Document, block: Block) -> str:
     return "".join(parts) + text[at : block.end]
 
 
+def _quotes_a_title(doc: Document, start: int, end: int) -> bool:
+    """Whether the word opens a quotation that ends without a mark of its own: a title or a
+    term quoted as written (``"nscp dorm".``, ``“request”: guard``), not speech."""
+    span = doc.quotes.span_around(start, end)
+    if span is None or not _OPENING.fullmatch(doc.text, span[0] + 1, start):
+        return False
+    last = doc.text[span[1] - 2 : span[1] - 1]
+    return last.isalnum()
+
+
 class Check:
     def __init__(self, options: Options) -> None:
         self.exceptions = set(options.exceptions)
@@ -76,13 +90,20 @@ class Check:
         return not _CODE.search(body)
 
     def _continues(self, doc: Document, block: Block) -> bool:
-        """Whether the paragraph may continue the previous one (cut off without a mark)."""
+        """Whether the paragraph may continue the previous one, cut off without a mark: that
+        one ends with a lower-case word or a mark that leads on (a comma, a colon, a dash).
+        One ending with a capitalised word, a number or a bracket is a heading or a label
+        (``Black-Box Versus White-Box``, ``Step 2``)."""
         previous = previous_prose(doc, block)
-        return (
-            previous is not None
-            and previous.kind == "paragraph"
-            and not ends_with_mark(doc.text[previous.start : previous.end].rstrip())
-        )
+        if previous is None or previous.kind != "paragraph":
+            return False
+        body = doc.text[previous.start : previous.end].rstrip()
+        if ends_with_mark(body):
+            return False
+        if body.endswith(_LEADING_ON):
+            return True
+        last = _LAST_WORD.search(body)
+        return last is not None and last.group()[0].islower()
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         for block in blocks:
@@ -118,10 +139,14 @@ class Check:
             return False
         if end < block.end and text[end] in _IDENTIFIER_NEXT:
             return False  # json(), node.js, a label before a colon
-        if text[start - 1 : start] == "(":
-            return False  # a parenthetical aside
+        if text[start - 1 : start] in "([":
+            return False  # a parenthetical aside, a name in brackets ([harry])
+        if text[start - 1 : start] == "_" and text[end : end + 1] != "_":
+            return False  # _start: an identifier (not _emphasis_)
         if text[start - 1 : start] in "'’" and word in _CLITICS:
             return False  # 's route: a possessive whose name was dropped
         if _TRADE_MARK.match(text, end):
             return False  # ebb ℠: written as its owner writes it
+        if _quotes_a_title(doc, start, end):
+            return False
         return not doc.lexicon.is_lower_case_brand(word)

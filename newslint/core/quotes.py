@@ -50,11 +50,15 @@ class QuoteScan:
 
     def contains(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` lies inside quoted speech (inside the marks)."""
+        return self.span_around(start, end) is not None
+
+    def span_around(self, start: int, end: int) -> tuple[int, int] | None:
+        """The quoted span (marks included) that ``[start, end)`` lies inside, if any."""
         i = bisect.bisect_right(self._starts, start) - 1
         if i < 0:
-            return False
+            return None
         span_start, span_end = self.spans[i]
-        return span_start < start and end <= span_end
+        return self.spans[i] if span_start < start and end <= span_end else None
 
 
 def _is_apostrophe(text: str, i: int, start: int, end: int) -> bool:

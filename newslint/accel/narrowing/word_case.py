@@ -2,9 +2,9 @@
 
 A hit is a match of the ``words`` pattern in a block, or of the ``ambiguous`` pattern where a
 ``context`` or ``likely_context`` pattern matches in the text around the word (a stretch of the
-document): in the document, one of ``words`` or those patterns matches. In the hit's block, ``words`` or
-``ambiguous`` matches (the context may reach beyond the block, the word does not). The check
-is block-local: the context is read from the document's text.
+document): in the document, one of ``words`` or those patterns matches. In the hit's block,
+``words`` or ``ambiguous`` matches (the context may reach beyond the block, the word does not).
+The check is block-local: the context is read from the document's text.
 """
 
 from __future__ import annotations
