@@ -121,6 +121,18 @@ class Document:
         return scan_document(self)
 
     @cached_property
+    def paragraph_break(self) -> str:
+        """What an edit starting a new paragraph inserts: the document's own separator, a line
+        break where each line is a paragraph (two paragraphs one line break apart), else a
+        blank line."""
+        paragraphs = self.blocks_of(("paragraph",))
+        text = self.text
+        for before, after in zip(paragraphs, paragraphs[1:]):
+            if text.count("\n", before.end, after.start) == 1:
+                return self.newline
+        return self.newline * 2
+
+    @cached_property
     def lexicon(self) -> Lexicon:
         """The forms in which the article writes each word (names, brands, acronyms)."""
         return build_lexicon(self)
