@@ -1,6 +1,7 @@
 """newslint: a cleanup and publishing linter for news articles."""
 
-from newslint.app.api import FixResult, fix_text, lint_text
+from newslint.app.api import fix_text, lint_text
+from newslint.core.fixer import FixResult
 from newslint.core.model import Applicability, Edit, Finding, Fix, Severity
 from newslint.version import __version__
 

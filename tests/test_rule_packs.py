@@ -287,3 +287,33 @@ def test_check_rules_with_the_projects_grammar_backend(project, capsys) -> None:
     assert not (project / ".newslint_cache").exists()
     main(["check-rules", str(pack)])
     assert list((project / ".newslint_cache" / "harper").rglob("*.json"))
+
+
+EMAIL_STYLE = HEAD.format(kind="pattern", message="House style: 'email', not '{match}'") + (
+    "    patterns: ['\\be-mail\\b']\n"
+    "    ignore_case: true\n"
+    "    replacement: email\n"
+    "    fix: {applicability: safe, title: Write 'email'}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("preserve", "text", "fixed"),
+    [
+        (
+            "",
+            "E-mail her the draft. Her e-mail came back. The E-Mail said NO E-MAIL.",
+            "Email her the draft. Her email came back. The Email said NO EMAIL.",
+        ),
+        ("    preserve_case: false\n", "The E-Mail said no.", "The email said no."),
+    ],
+)
+def test_replacements_take_the_case_of_what_they_replace(project, preserve, text, fixed) -> None:
+    """A replacement keeps a capital first letter or all capitals of the text it replaces
+    (issue 16: `E-mail her` became `email her`), unless the rule turns it off."""
+    _use(project, EMAIL_STYLE.replace("    fix:", preserve + "    fix:"))
+    config = Config(project / ".newslint.yaml")
+    from newslint import fix_text
+
+    result = fix_text(text, path=str(project / "story.txt"), config=config).text
+    assert result == fixed

@@ -1,4 +1,4 @@
-"""Inline suppression comments in Markdown."""
+"""Inline suppression comments, in Markdown and in plain text (a line of its own)."""
 
 from __future__ import annotations
 
@@ -31,6 +31,27 @@ def test_disable_next_line() -> None:
     assert _rules(text) == [("NL201", 6)]
 
 
-def test_directives_are_markdown_only() -> None:
-    text = "Title\n\n<!-- newslint-disable -->\n\nOn tuesday we met.\n"
-    assert [f.rule for f in lint_text(text, path="a.txt")] == ["NL302"]
+def _text_rules(text: str) -> list[tuple[str, int]]:
+    return [(f.rule, f.line) for f in lint_text(text, path="a.txt")]
+
+
+def test_plain_text_directives_stand_on_lines_of_their_own() -> None:
+    """In a .txt article a line holding only a directive suppresses as in Markdown (blank-line
+    paragraphs and scraped one-line paragraphs alike), and is not itself linted as prose."""
+    blank_lines = (
+        "Council meets\n\n<!-- newslint-disable NL302 -->\n\nOn tuesday we met.\n\n"
+        "<!-- newslint-enable NL302 -->\n\nOn monday we met.\n"
+    )
+    assert _text_rules(blank_lines) == [("NL302", 9)]
+    scraped = (
+        "Council meets\nThe council met on tuesday.\n"
+        "<!-- newslint-disable-next-line NL201 -->\nLeave a Comment\nLeave a Reply\n"
+    )
+    assert _text_rules(scraped) == [("NL302", 2), ("NL201", 5)]
+    within = "Council meets\n\nThe council met.\n<!-- newslint-disable-next-line -->\nOn tuesday.\n"
+    assert _text_rules(within) == []
+
+
+def test_a_comment_inside_a_text_line_is_not_a_directive() -> None:
+    text = "Title\n\nWe met <!-- newslint-disable --> on tuesday.\n"
+    assert "NL302" in {rule for rule, _ in _text_rules(text)}

@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 from newslint.config.selectors import suggestion
 from newslint.core.document import Document
-from newslint.core.engine import directive_selectors
 from newslint.core.model import Rule
+from newslint.core.suppression import directive_selectors
 
 
 def unknown_selectors(doc: Document, rules: Iterable[Rule]) -> list[str]:

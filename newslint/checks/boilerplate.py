@@ -17,10 +17,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from newslint.checks.base import content_end, line_deletion
+from newslint.checks.base import content_end, follows_text, line_deletion
 from newslint.config.validation import option, regex_field
 from newslint.core.blocks import Block
 from newslint.core.document import Document
+from newslint.core.lines import line_spans
 from newslint.core.model import Edit, Hit
 from newslint.core.patterns import alternation
 
@@ -59,10 +60,7 @@ def unit_spans(doc: Document, blocks: list[Block], paragraphs: bool) -> Iterator
     for block in blocks:
         pieces = [(block.start, block.end)]
         if not paragraphs:
-            pieces, start = [], block.start
-            for line in text[block.start : block.end].split("\n"):
-                pieces.append((start, start + len(line)))
-                start += len(line) + 1
+            pieces = line_spans(text, block.start, block.end)
         for start, end in pieces:
             raw = text[start:end]
             stripped = raw.strip()
@@ -131,7 +129,8 @@ def _deletions(doc: Document, group: list[_Unit]) -> list[Edit]:
     text = doc.text
     starts = [doc.line_span(u.start)[0] for u in group]
     ends = [doc.line_span(u.end)[1] for u in group]
-    last = line_deletion(doc, starts[-1], ends[-1])
+    # a group that ends a paragraph leaves the blank lines after that paragraph
+    last = line_deletion(doc, starts[-1], ends[-1], in_paragraph=follows_text(doc, starts[0]))
     if len(group) == 1 or last.start >= starts[-1]:
         return [line_deletion(doc, s, e) for s, e in zip(starts[:-1], ends[:-1], strict=True)] + [
             last

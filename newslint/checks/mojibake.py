@@ -27,6 +27,7 @@ from functools import lru_cache
 from newslint.config.validation import option
 from newslint.core.blocks import Block
 from newslint.core.document import Document
+from newslint.core.lines import line_spans
 from newslint.core.model import Applicability, Edit, Hit
 
 CAN_FIX = True
@@ -154,11 +155,10 @@ class Check:
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         text = doc.text
         for block in blocks:
-            start = block.start
-            for line in text[block.start : block.end].split("\n"):
-                if not line.isascii():
+            for start, end in line_spans(text, block.start, block.end):
+                line = text[start:end]
+                if not line.isascii():  # a line break is never read as mojibake
                     yield from self._line(line, start)
-                start += len(line) + 1
 
     def _line(self, line: str, start: int) -> Iterator[Hit]:
         """The changes ftfy makes to ``line`` (at ``start`` in the text)."""

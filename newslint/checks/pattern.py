@@ -2,7 +2,10 @@
 
 Every match of ``patterns`` (or of one of ``words``, matched whole) in a block is reported,
 unless a match of ``exceptions`` in the same block covers it; with ``group``, the finding is
-that group of the match. ``replacement`` (with ``\\1``-style references) proposes an edit.
+that group of the match. ``replacement`` (with ``\\1``-style references) proposes an edit;
+with ``preserve_case`` (the default) it takes the case of the text it replaces: a capital first
+letter, or all capitals (``E-mail her`` with ``e-mail`` -> ``email`` becomes ``Email her``).
+Case is only ever raised, never lowered.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ class Options:
     ignore_case: bool = False
     group: int = option(0, minimum=0)
     replacement: str | None = None
+    preserve_case: bool = True  # the replacement takes the case of the text it replaces
     words: list[str] = field(default_factory=list)  # literal words, matched whole
 
 
@@ -43,6 +47,7 @@ class Check:
         self.exceptions = alternation(options.exceptions, flags)
         self.group = options.group
         self.replacement = options.replacement
+        self.preserve_case = options.preserve_case
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         text = doc.text
@@ -57,6 +62,8 @@ class Check:
                 edits: tuple[Edit, ...] = ()
                 if self.replacement is not None:
                     replaced = match.expand(self.replacement)
+                    if self.preserve_case:
+                        replaced = with_case_of(match.group(), replaced)
                     if doc.newline != "\n":  # line breaks in a replacement follow the file's
                         replaced = re.sub(r"(?<!\r)\n", doc.newline, replaced)
                     edits = (Edit(match.start(), match.end(), replaced),)
@@ -66,3 +73,16 @@ class Check:
         if self.exceptions is None:
             return []
         return [m.span() for m in self.exceptions.finditer(text, block.start, block.end)]
+
+
+def with_case_of(original: str, replacement: str) -> str:
+    """``replacement`` in the case of ``original``: all capitals if ``original`` is (two
+    letters or more), a capital first letter if its first letter is one; never lowered."""
+    letters = [c for c in original if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    if letters and letters[0].isupper():
+        at = next((i for i, c in enumerate(replacement) if c.isalpha()), None)
+        if at is not None:
+            return replacement[:at] + replacement[at].upper() + replacement[at + 1 :]
+    return replacement

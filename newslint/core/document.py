@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import bisect
 from functools import cached_property
+from itertools import pairwise
 from typing import Any, Protocol
 
+from newslint.core import lines
 from newslint.core.blocks import Block, Span
 from newslint.core.lexicon import Lexicon, build_lexicon
 from newslint.core.quotes import QuoteScan, scan_document
@@ -61,7 +63,6 @@ class Document:
         self.format = doc_format
         self.bom = bom
         self.encoding = encoding
-        self.newline = "\r\n" if "\r\n" in text else "\n"
         self.paragraph_breaks = paragraph_breaks
         self.memo: dict[tuple[Any, ...], Any] = {}  # data several checks derive alike
 
@@ -81,10 +82,15 @@ class Document:
         body = self.text if text is None else text
         return (("\ufeff" if self.bom else "") + body).encode(self.encoding)
 
-    # -- lines -------------------------------------------------------------------------------
+    # -- lines (see :mod:`newslint.core.lines`) -----------------------------------------------
+    @cached_property
+    def newline(self) -> str:
+        """The line break the file uses most: what edits that add a line break write."""
+        return lines.dominant_break(self.text)
+
     @cached_property
     def line_starts(self) -> list[int]:
-        return line_starts(self.text)
+        return lines.line_starts(self.text)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a code-point offset; columns count code points."""
@@ -99,12 +105,10 @@ class Document:
         """Start and end (before the line break) of the line holding ``offset``."""
         index = bisect.bisect_right(self.line_starts, offset) - 1
         start = self.line_starts[index]
-        end = (
-            self.line_starts[index + 1] - 1 if index + 1 < len(self.line_starts) else len(self.text)
-        )
-        if end > start and self.text[end - 1] == "\r":
-            end -= 1
-        return start, end
+        if index + 1 == len(self.line_starts):
+            return start, len(self.text)
+        end = self.line_starts[index + 1]
+        return start, end - lines.break_length(self.text, end)
 
     # -- structure ---------------------------------------------------------------------------
     @cached_property
@@ -127,7 +131,7 @@ class Document:
         blank line."""
         paragraphs = self.blocks_of(("paragraph",))
         text = self.text
-        for before, after in zip(paragraphs, paragraphs[1:]):
+        for before, after in pairwise(paragraphs):
             if text.count("\n", before.end, after.start) == 1:
                 return self.newline
         return self.newline * 2
@@ -142,15 +146,5 @@ class Document:
         key = ("blocks_of", kinds)
         if key not in self.memo:
             self.memo[key] = [b for b in self.blocks if b.kind in kinds]
-        return self.memo[key]
-
-
-def line_starts(text: str) -> list[int]:
-    """Offsets at which the lines of ``text`` start."""
-    starts = [0]
-    find = text.find
-    i = find("\n")
-    while i != -1:
-        starts.append(i + 1)
-        i = find("\n", i + 1)
-    return starts
+        blocks: list[Block] = self.memo[key]
+        return blocks

@@ -1,21 +1,20 @@
-"""Run rules over a document: scopes, quoted speech, masks and inline suppressions."""
+"""Run rules over a document: scopes, quoted speech, masks and inline suppressions
+(:mod:`newslint.core.suppression`)."""
 
 from __future__ import annotations
 
 import bisect
 import os
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from newslint.accel.narrowing import plan
 from newslint.core.document import Document
 from newslint.core.errors import NewslintError
 from newslint.core.model import Finding, Fix, Hit, Rule
 from newslint.core.patterns import PatternTimeout, time_limit
+from newslint.core.suppression import directives, suppressed
 
 RULE_TIME_LIMIT = 3.0  # seconds of regex matching per rule and document
-_DIRECTIVE = re.compile(r"<!--\s*newslint-(disable-next-line|disable|enable)\b(.*?)-->", re.S)
 
 
 class _Values(dict[str, object]):
@@ -24,69 +23,6 @@ class _Values(dict[str, object]):
 
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
-
-
-@dataclass(frozen=True)
-class _Directive:
-    action: str
-    selectors: frozenset[str]
-    offset: int  # where it takes effect
-    until: int | None = None  # for disable-next-line: end of that line
-
-
-def _matches(selectors: frozenset[str], rule: Rule) -> bool:
-    return not selectors or bool(selectors & {rule.id, rule.name, rule.category, rule.pack})
-
-
-def _selectors(match: re.Match[str]) -> frozenset[str]:
-    return frozenset(match.group(2).replace(",", " ").split())
-
-
-def directive_selectors(doc: Document) -> list[tuple[int, frozenset[str]]]:
-    """Where each suppression comment starts and the rules, categories or packs it names."""
-    spans = doc.format.comment_spans(doc) if "newslint-" in doc.text else []
-    matches = (_DIRECTIVE.fullmatch(doc.text, start, end) for start, end in spans)
-    return [(match.start(), _selectors(match)) for match in matches if match]
-
-
-def _directives(doc: Document) -> list[_Directive]:
-    text = doc.text
-    found = []
-    for start, end in doc.format.comment_spans(doc):
-        match = _DIRECTIVE.fullmatch(text, start, end)
-        if not match:
-            continue
-        selectors = _selectors(match)
-        action = match.group(1)
-        if action == "disable-next-line":
-            _, line_end = doc.line_span(end)
-            nxt = line_end
-            while nxt < len(text):  # the next line that is not blank
-                nxt = text.find("\n", nxt)
-                if nxt == -1:
-                    nxt = len(text)
-                    break
-                nxt += 1
-                line_start, next_end = doc.line_span(nxt)
-                if text[line_start:next_end].strip():
-                    found.append(_Directive(action, selectors, line_start, next_end))
-                    break
-        else:
-            found.append(_Directive(action, selectors, end))
-    return found
-
-
-def _suppressed(directives: list[_Directive], rule: Rule, offset: int) -> bool:
-    disabled = False
-    for directive in directives:
-        if not _matches(directive.selectors, rule):
-            continue
-        if directive.until is not None:  # disable-next-line
-            if directive.offset <= offset <= directive.until:
-                return True
-        elif directive.offset <= offset:
-            disabled = directive.action == "disable"
-    return disabled
 
 
 def _in_mask(masks: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
@@ -175,7 +111,7 @@ class _Screen:
         self.doc = doc
         self.masks = doc.masks
         self.mask_starts = [s for s, _ in self.masks]
-        self.directives = _directives(doc)
+        self.directives = directives(doc)
 
     def keeps(self, rule: Rule, hit: Hit) -> bool:
         if (
@@ -186,7 +122,7 @@ class _Screen:
             return False
         if not rule.in_quotes and self.doc.quotes.contains(hit.start, hit.end):
             return False
-        return not (self.directives and _suppressed(self.directives, rule, hit.start))
+        return not (self.directives and suppressed(self.directives, rule, hit.start))
 
 
 class RuleTimeout(NewslintError):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newslint.core.errors import NewslintError
-from newslint.core.model import FIX_ORDER, LAST_FIX_ORDER, Applicability, Edit, Finding
+from newslint.core.model import FIX_ORDER, LAST_FIX_ORDER, Applicability, Edit, Finding, Fix
 
 MAX_PASSES = 10
 
@@ -80,10 +80,9 @@ def select_fixes(
     edits in order."""
     chosen: list[Finding] = []
     taken = _Taken()
-    candidates = [f for f in findings if f.fix and f.fix.applicability >= minimum]
-    for finding in sorted(candidates, key=_fix_order):
-        assert finding.fix is not None
-        edits = list(finding.fix.edits)
+    candidates = [(f, f.fix) for f in findings if f.fix and f.fix.applicability >= minimum]
+    for finding, fix in sorted(candidates, key=_fix_order):
+        edits = list(fix.edits)
         if any(taken.overlaps(e) for e in edits):
             continue
         chosen.append(finding)
@@ -92,10 +91,9 @@ def select_fixes(
     return chosen, sorted(taken.edits, key=lambda e: (e.start, e.end))
 
 
-def _fix_order(finding: Finding) -> tuple[int, int, int]:
-    assert finding.fix is not None
-    order = FIX_ORDER.get(finding.category, LAST_FIX_ORDER)
-    return order, finding.fix.start, finding.fix.end
+def _fix_order(candidate: tuple[Finding, Fix]) -> tuple[int, int, int]:
+    finding, fix = candidate
+    return FIX_ORDER.get(finding.category, LAST_FIX_ORDER), fix.start, fix.end
 
 
 def fix(

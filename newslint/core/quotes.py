@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newslint.core.blocks import PROSE_KINDS
+from newslint.core.lines import BREAK
 
 if TYPE_CHECKING:
     from newslint.core.blocks import Block
@@ -222,9 +223,8 @@ class _LineStarts:
     def is_list_marker(self, i: int) -> bool:
         """``1)`` or ``a)`` opening a line, or inline as in ``either A) this or B) that``."""
         text = self.text
-        newline = text.rfind("\n", self.seen, i)
-        if newline != -1:
-            self.line_start, self.first = newline + 1, -1
+        for line_break in BREAK.finditer(text, self.seen, i):  # each break is read once
+            self.line_start, self.first = line_break.end(), -1
         self.seen = i
         if self.first == -1:  # the line's first non-space character is at or before i
             found = _NON_SPACE.search(text, self.line_start, i)
@@ -277,11 +277,19 @@ def _continues_quote(text: str, block_start: int, block_end: int) -> bool:
     return head[:1] in "“«\"‘'"
 
 
+MANY_MARKS = 64  # more marks than this in a block may make it no prose (see scan_document)
+
+
 def scan_document(doc: Document) -> QuoteScan:
+    """The quoted speech and unbalanced marks of the document's prose blocks. A block of over
+    ``MANY_MARKS`` quotation marks and brackets making up a quarter of its characters is not
+    prose (a row of marks, ASCII art): nothing in it is quoted or unbalanced."""
     text = doc.text
     scan = QuoteScan()
     prose = [b for b in doc.blocks if b.kind in PROSE_KINDS]
     for index, block, inside in _blocks_with_marks(text, prose):
+        if len(inside) > MANY_MARKS and len(inside) * 4 > block.end - block.start:
+            continue  # a block a quarter of whose characters are marks is no prose
         spans, open_quotes, problems = _scan_block(text, block.start, block.end, inside)
         scan.spans.extend(spans)
         scan.problems.extend(problems)

@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from newslint.core.lines import BREAK_CHARS
+
+_LEAD_CHARS = " \t" + BREAK_CHARS + "\"“‘'«([*_>"  # what may stand before a sentence's word
+
 # After these a full stop never ends a sentence: a title or a word that introduces what follows
 TITLES = frozenset(
     [
@@ -478,11 +482,11 @@ def _find(text: str, start: int, end: int) -> _Split:
 def is_sentence_start(text: str, offset: int, block_start: int) -> bool:
     """Whether the word at ``offset`` opens a sentence (checks only what precedes it)."""
     lead_start = offset
-    while lead_start > block_start and text[lead_start - 1] in " \t\r\n\"“‘'«([*_>":
+    while lead_start > block_start and text[lead_start - 1] in _LEAD_CHARS:
         lead_start -= 1
     if lead_start == block_start:
         return True
-    if text[lead_start - 1] == "\n":
+    if text[lead_start - 1] in BREAK_CHARS:
         return False
     punct = _MARK_BEFORE.search(text, max(block_start, lead_start - 60), lead_start)
     if not punct:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newslint.core import lines
 from newslint.core.blocks import Block, Span
 
 if TYPE_CHECKING:
@@ -25,14 +26,9 @@ EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 
 def split_lines(text: str) -> list[Span]:
     """(start, end) of each line; end excludes the line break."""
-    spans = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        end = pos + len(line.rstrip("\r\n"))
-        spans.append((pos, end))
-        pos += len(line)
-    if not spans or text.endswith("\n"):
-        spans.append((pos, pos))
+    spans = lines.line_spans(text)
+    if not spans or lines.break_length(text, len(text)):
+        spans.append((len(text), len(text)))  # the empty line after a final line break
     return spans
 
 
@@ -56,6 +52,11 @@ def front_matter(doc: Document, lines: list[Span]) -> tuple[list[Block], int]:
 
 def has_blank_line_paragraphs(text: str) -> bool:
     """Whether a blank line stands between two lines with text."""
+    if not lines.only_newlines(text):
+        empty = [not text[s:e].strip() for s, e in split_lines(text)]
+        return any(
+            b and not a and not c for a, b, c in zip(empty, empty[1:], empty[2:], strict=False)
+        )
     for blank in _BLANK_LINE.finditer(text):
         if text[text.rfind("\n", 0, blank.start()) + 1 : blank.start()].strip():
             return True

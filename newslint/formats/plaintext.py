@@ -1,7 +1,8 @@
 """Plain-text articles: paragraphs between blank lines, or one a line in scraped text.
 
 The first paragraph is the headline when it is one line; front matter is read as in Markdown.
-URLs and e-mail addresses are masked.
+URLs and e-mail addresses are masked. A line holding only a suppression directive
+(``<!-- newslint-disable-next-line NL201 -->``) is a comment, not prose.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from newslint.core import lines
 from newslint.core.blocks import PROSE_KINDS, Block, Span
+from newslint.core.suppression import DIRECTIVE
 from newslint.formats.common import (
     EMAIL,
     URL,
@@ -39,23 +42,25 @@ class PlainText:
         text = doc.text
         line_mode = uses_line_paragraphs(doc)
         if line_mode and _only_newlines(text) and not text.startswith(("---", "+++")):
-            return _with_headline(text, _line_paragraphs(text))
-        lines = split_lines(text)
-        blocks, first = front_matter(doc, lines)
-        if line_mode:  # each line with text is a paragraph
-            for start, end in lines[first:]:
-                if text[start:end].strip():
-                    blocks.append(Block("paragraph", *indented(text, start, end)))
+            blocks = _line_paragraphs(text)
+            if "newslint-" in text:
+                blocks = [_directive_or(text, block) for block in blocks]
             return _with_headline(text, blocks)
+        spans = split_lines(text)
+        blocks, first = front_matter(doc, spans)
         para: list[Span] = []
-        for start, end in lines[first:]:
-            if text[start:end].strip():
-                para.append(indented(text, start, end))
-            elif para:
-                blocks.append(Block("paragraph", para[0][0], para[-1][1]))
-                para.clear()
-        if para:
-            blocks.append(Block("paragraph", para[0][0], para[-1][1]))
+        for start, end in spans[first:]:
+            line = indented(text, start, end)
+            if line[0] == end:  # a blank line
+                para = _flush(blocks, para)
+            elif DIRECTIVE.fullmatch(text, *line):
+                para = _flush(blocks, para)
+                blocks.append(Block("html-comment", *line))
+            else:
+                para.append(line)
+                if line_mode:  # each line with text is a paragraph
+                    para = _flush(blocks, para)
+        _flush(blocks, para)
         return _with_headline(text, blocks)
 
     def masks(self, doc: Document) -> list[Span]:
@@ -84,7 +89,8 @@ class PlainText:
         return [trim_mask(text, match) for match in sorted(found, key=lambda m: m.start())]
 
     def comment_spans(self, doc: Document) -> list[Span]:
-        return []
+        """Suppression directives stand on lines of their own (:mod:`newslint.core.suppression`)."""
+        return [(b.start, b.end) for b in doc.blocks if b.kind == "html-comment"]
 
     def markup_spans(self, text: str, start: int, end: int) -> list[Span]:
         return []
@@ -101,11 +107,22 @@ def uses_line_paragraphs(doc: Document) -> bool:
 
 
 def _only_newlines(text: str) -> bool:
-    """Whether every line break of ``text`` is a lone "\n" (str.splitlines() also breaks at
-    "\r", form feeds, "\u2028" and others: then it finds more lines than there are "\n")."""
-    return "\r" not in text and len(text.splitlines()) == text.count("\n") + (
-        not text.endswith("\n")
-    )
+    """Whether every line break of ``text`` is a lone "\n" (then one search finds its lines)."""
+    return lines.only_newlines(text)
+
+
+def _flush(blocks: list[Block], para: list[Span]) -> list[Span]:
+    """Close the paragraph of the lines ``para`` (if any) into ``blocks``; a new, empty one."""
+    if para:
+        blocks.append(Block("paragraph", para[0][0], para[-1][1]))
+    return []
+
+
+def _directive_or(text: str, block: Block) -> Block:
+    """A one-line block as a suppression directive, if it is one."""
+    if DIRECTIVE.fullmatch(text, block.start, block.end):
+        return Block("html-comment", block.start, block.end)
+    return block
 
 
 def _line_paragraphs(text: str) -> list[Block]:
@@ -121,7 +138,7 @@ def _with_headline(text: str, blocks: list[Block]) -> list[Block]:
     if not any(b.kind == "headline" for b in blocks):
         for index, block in enumerate(blocks):
             if block.kind == "paragraph":
-                if "\n" not in text[block.start : block.end]:
+                if not lines.BREAK.search(text, block.start, block.end):
                     blocks[index] = Block("headline", block.start, block.end)
                 break
     blocks.sort(key=lambda b: b.start)

@@ -24,9 +24,10 @@ from __future__ import annotations
 import bisect
 import importlib.util
 import re
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from newslint.integrations import status
 from newslint.integrations.harper_rules import DEFAULT_OFF, KIND_CATEGORIES
@@ -34,6 +35,8 @@ from newslint.integrations.prose import Entry, GrammarMatch, Unit, located, map_
 from newslint.integrations.unit_cache import unit_cache, unit_key
 
 if TYPE_CHECKING:
+    import harper
+
     from newslint.integrations.backends import GrammarSettings
 
 CACHE_VERSION = 1
@@ -43,6 +46,8 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
 # Harper's a/an verdicts newslint drops (see _doubtful_article)
 _CAPITALS_AFTER = re.compile(r"\W*[A-Z][A-Z0-9]*\b")
 
+P = ParamSpec("P")
+R = TypeVar("R")
 _DIALECTS = {"american": 0, "british": 1, "australian": 2, "canadian": 3, "indian": 4}
 
 
@@ -59,20 +64,22 @@ def rule_names() -> set[str] | None:
     return set(harper.get_default_lint_config())
 
 
-def _binding_stamp() -> list[Any]:
+def _binding_stamp() -> list[list[str | int]]:
     """Identifies the installed harper-py (for cache keys) without importing it."""
     spec = importlib.util.find_spec("harper")
     if spec is None or not spec.submodule_search_locations:
         raise HarperUnavailable(f"harper-py is not installed ({INSTALL_HINT})")
     folder = Path(next(iter(spec.submodule_search_locations)))
-    stamps = [[p.name, p.stat().st_size, p.stat().st_mtime_ns] for p in folder.glob("_harper*")]
+    stamps: list[list[str | int]] = [
+        [p.name, p.stat().st_size, p.stat().st_mtime_ns] for p in folder.glob("_harper*")
+    ]
     return sorted(stamps)
 
 
-_linters: dict[tuple[Any, ...], Any] = {}
+_linters: dict[tuple[str, tuple[tuple[str, bool], ...]], harper.Linter] = {}
 
 
-def _linter(dialect: str, config: dict[str, bool]) -> Any:
+def _linter(dialect: str, config: dict[str, bool]) -> harper.Linter:
     """This process's linter for ``dialect`` and rule ``config``, built on first use."""
     key = (dialect, tuple(sorted(config.items())))
     if key not in _linters:
@@ -91,7 +98,7 @@ def _linter(dialect: str, config: dict[str, bool]) -> Any:
     return _linters[key]
 
 
-def _guarded(call: Any, *args: Any, **kwargs: Any) -> Any:
+def _guarded(call: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
     """``call(...)``, with anything the binding raises (a Rust panic included) as
     HarperUnavailable."""
     try:
@@ -122,7 +129,7 @@ class Backend:
         self.spelling = False  # set when a bound rule wants category TYPOS
         self.cache = unit_cache(settings.cache, root, "harper", f"v{CACHE_VERSION}")
         self.down: str | None = None
-        self._stamp: list[Any] | None = None
+        self._stamp: list[list[str | int]] | None = None
 
     @property
     def safe_rules(self) -> list[str]:
@@ -178,52 +185,67 @@ class Backend:
         return [m for m in found if m.category != "TYPOS" or flagged(m) not in names]
 
 
-def _lint(linter: Any, batch: list[tuple[Unit, str]]) -> list[list[Entry]]:
+def _lint(linter: harper.Linter, batch: list[tuple[Unit, str]]) -> list[list[Entry]]:
     """Harper's lints of the units of ``batch`` (one text, blank lines between units)."""
-    from harper import SuggestionKind
-
-    parts: list[str] = []
-    origins: list[list[int]] = []
-    starts: list[int] = []
-    position = 0
-    for unit, _key in batch:
-        plain, origin = unit.plain()
-        starts.append(position)
-        parts.append(plain)
-        origins.append(origin)
-        position += len(plain) + len(_SEPARATOR)
-    text = _SEPARATOR.join(parts)
-    organized = linter.organized_lints(text, language="plaintext")
+    joined = _Joined([unit.plain() for unit, _key in batch])
+    organized = linter.organized_lints(joined.text, language="plaintext")
     found: list[list[Entry]] = [[] for _ in batch]
     english: dict[int, bool] = {}  # Harper's own guess, per unit with lints
     for rule, lints in organized.items():
         for lint in lints:
-            index = bisect.bisect_right(starts, lint.span.start) - 1
+            index = bisect.bisect_right(joined.starts, lint.span.start) - 1
             if index not in english:
-                english[index] = linter.is_likely_english(parts[index])
+                english[index] = linter.is_likely_english(joined.parts[index])
             if not english[index]:
                 continue  # a paragraph in another language: English rules misfire on it
-            base = starts[index]
-            span = map_span(origins[index], lint.span.start - base, lint.span.end - base)
-            if span is None:
-                continue  # touches a stand-in or runs over the separator
-            if rule == "AnA" and _doubtful_article(text, lint.span.start, lint.span.end):
-                continue
-            problem = lint.problem_text
-            replacements = []
-            for suggestion in lint.suggestions[:5]:
-                if suggestion.kind == SuggestionKind.INSERT_AFTER:
-                    replacements.append(problem + suggestion.replacement_text)
-                elif suggestion.kind == SuggestionKind.REMOVE:
-                    replacements.append("")
-                else:
-                    replacements.append(suggestion.replacement_text)
-            category = KIND_CATEGORIES.get(lint.lint_kind, "MISC")
-            unique = tuple(dict.fromkeys(replacements))
-            found[index].append((*span, rule, category, lint.message, unique))
+            entry = _entry(joined, index, rule, lint)
+            if entry is not None:
+                found[index].append(entry)
     for entries in found:
         entries.sort()
     return found
+
+
+class _Joined:
+    """The plain texts of a batch's units joined with blank lines, as Harper reads them."""
+
+    def __init__(self, plains: list[tuple[str, list[int]]]) -> None:
+        self.parts = [plain for plain, _origin in plains]
+        self.origins = [origin for _plain, origin in plains]  # see Unit.plain
+        self.starts: list[int] = []
+        position = 0
+        for part in self.parts:
+            self.starts.append(position)
+            position += len(part) + len(_SEPARATOR)
+        self.text = _SEPARATOR.join(self.parts)
+
+
+def _entry(joined: _Joined, index: int, rule: str, lint: harper.Lint) -> Entry | None:
+    """The finding of one lint in unit ``index``, at its place in the unit (None: dropped)."""
+    base = joined.starts[index]
+    span = map_span(joined.origins[index], lint.span.start - base, lint.span.end - base)
+    if span is None:
+        return None  # touches a stand-in or runs over the separator
+    if rule == "AnA" and _doubtful_article(joined.text, lint.span.start, lint.span.end):
+        return None
+    category = KIND_CATEGORIES.get(lint.lint_kind, "MISC")
+    return (*span, rule, category, lint.message, _replacements(lint))
+
+
+def _replacements(lint: harper.Lint) -> tuple[str, ...]:
+    """The texts Harper suggests for the lint's span (its first five, without repeats)."""
+    from harper import SuggestionKind
+
+    problem = lint.problem_text
+    replacements = []
+    for suggestion in lint.suggestions[:5]:
+        if suggestion.kind == SuggestionKind.INSERT_AFTER:
+            replacements.append(problem + suggestion.replacement_text)
+        elif suggestion.kind == SuggestionKind.REMOVE:
+            replacements.append("")
+        else:
+            replacements.append(suggestion.replacement_text)
+    return tuple(dict.fromkeys(replacements))
 
 
 def _doubtful_article(text: str, start: int, end: int) -> bool:

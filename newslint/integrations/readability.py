@@ -61,8 +61,8 @@ def _textstat() -> Any:
             module = importlib.import_module(name)
         except ImportError:  # pragma: no cover - another textstat layout: nothing to redirect
             continue
-        if hasattr(module, "get_cmudict"):
-            module.get_cmudict = _offline_cmudict
+        if hasattr(module, "get_cmudict"):  # the module global its syllable counts look up
+            vars(module)["get_cmudict"] = _offline_cmudict
     instance = type(textstat.textstat)()
     instance.set_lang("en_US")
     return instance

@@ -15,7 +15,7 @@ from newslint.app.api import fix_document, make_document
 from newslint.app.files import too_large
 from newslint.config import packs as loader
 from newslint.config.project import CONFIG_NAMES, Config, ConfigResolver, find_config_file
-from newslint.core import engine
+from newslint.core import suppression
 from newslint.core.document import Document
 from newslint.core.engine import RuleTimeout, lint
 from newslint.core.errors import NewslintError
@@ -24,6 +24,7 @@ from newslint.report.rules import explain_markdown
 
 __all__ = [
     "Applicability",
+    "Config",
     "Edit",
     "Finding",
     "LintResult",
@@ -39,6 +40,7 @@ __all__ = [
 ]
 
 PROSE_KINDS = ("headline", "heading", "paragraph")
+_LINE_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*")  # indentation and blockquote markers
 
 
 def is_config_name(path: Path) -> bool:
@@ -187,7 +189,7 @@ def suppression_edits(
             continue
         changed = doc.with_text(text[: edit.start] + edit.replacement + text[edit.end :])
         moved = finding.start + len(edit.replacement)
-        if engine._suppressed(engine._directives(changed), rule, moved):
+        if suppression.suppressed(suppression.directives(changed), rule, moved):
             found.append((finding, edit))
     return found
 
@@ -210,5 +212,6 @@ def _suppression(doc: Document, finding: Finding) -> Edit | None:
     if previous and before.strip() and any(b.start < previous[1] <= b.end for b in prose):
         at = previous[1] - _trailing_break(before)
         return Edit(at, at, " " + comment)
-    prefix = re.match(r"[ \t]*(?:>[ \t]?)*", line).group()  # type: ignore[union-attr]
+    match = _LINE_PREFIX.match(line)  # always matches, if only the empty string
+    prefix = match.group() if match else ""
     return Edit(line_start, line_start, prefix + comment + doc.newline)

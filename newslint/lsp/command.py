@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from newslint.core.errors import NewslintError
 
 _EXTRA = ("pygls", "lsprotocol", "cattrs", "attrs", "attr")
 
 
-def add_parser(sub: Any) -> None:
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "server", help="run the language server for editors (LSP over stdio; newslint[lsp])"
     )

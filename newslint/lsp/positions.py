@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from newslint.core.lines import newline_starts
+
 UTF8, UTF16, UTF32 = "utf-8", "utf-16", "utf-32"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -32,13 +34,7 @@ class LineIndex:
         if "\r" in text:
             self.starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
         else:  # the common case, ten times faster than the regex
-            starts = [0]
-            find = text.find
-            at = find("\n")
-            while at != -1:
-                starts.append(at + 1)
-                at = find("\n", at + 1)
-            self.starts = starts
+            self.starts = newline_starts(text)
 
     def _line_end(self, line: int) -> int:
         """Offset of the end of ``line``'s content (before its line break)."""

@@ -89,7 +89,7 @@ def disable_action(
     )
 
 
-def fix_all_action(data: dict | None = None) -> types.CodeAction:
+def fix_all_action(data: dict[str, str] | None = None) -> types.CodeAction:
     return types.CodeAction(title="Fix all safe newslint findings", kind=FIX_ALL_KIND, data=data)
 
 

@@ -41,7 +41,7 @@ class Linted:
     index: LineIndex
     findings: list[adapter.Finding]
     rules: dict[str, adapter.Rule]
-    context: tuple[str, Any, tuple[adapter.Rule, ...]] | None  # name, config, rules
+    context: tuple[str, adapter.Config, tuple[adapter.Rule, ...]] | None  # name, config, rules
     markdown: bool
 
 
@@ -54,7 +54,7 @@ class OpenDocument:
     version: int | None
     linted: Linted | None = None
     skipped: set[str] = field(default_factory=set)  # rules that timed out on this document
-    task: asyncio.Task | None = None
+    task: asyncio.Task[None] | None = None
 
 
 class Session:

@@ -73,7 +73,8 @@ class NewslintServer(LanguageServer):
             parse_error = types.ResponseError(
                 code=types.ErrorCodes.ParseError, message=f"not JSON: {error}"
             )
-            self.protocol._send_response(None, error=parse_error)  # type: ignore[arg-type]
+            # the response to a message with no readable id has the id null
+            self.protocol._send_data(types.ResponseErrorMessage(id=None, error=parse_error))
         self.window_log_message(
             types.LogMessageParams(type=types.MessageType.Error, message=f"newslint: {error}")
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from newslint.core.lines import line_spans
 from newslint.core.model import Severity
 from newslint.report import FileReport, summary_line
 
@@ -57,12 +58,12 @@ def render(reports: list[FileReport], *, color: bool = False, quiet: bool = Fals
 
     out: list[str] = []
     for report in reports:
-        lines = report.text.split("\n")
+        lines = [report.text[s:e] for s, e in line_spans(report.text)] or [""]
         for f in report.findings:
             level = paint(_COLORS[f.severity], str(f.severity))
             head = paint(_BOLD, f"{f.path}:{f.line}:{f.column}:")
             out.append(f"{head} {level} {f.rule}({f.name}) {f.message}")
-            line = lines[f.line - 1].rstrip("\r")
+            line = lines[f.line - 1] if f.line <= len(lines) else ""
             end_col = f.end_column - 1 if f.end_line == f.line else len(line)
             shown, carets = excerpt(line, f.column - 1, end_col)
             gutter = " " * len(str(f.line))

@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 IGNORED_DIRS = ("node_modules", ".git")
 
 
-def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+def add_parser(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """The ``vale`` sub-command (its flags spelt as Vale spells them)."""
     parser = subparsers.add_parser(
         "vale",

@@ -178,41 +178,63 @@ def find_config(cwd: Path) -> Path | None:
 def load_config(flags: Flags, cwd: Path | None = None) -> ValeConfig:
     """Read the configuration as ``vale`` would from ``cwd`` with these flags."""
     cwd = (cwd or Path.cwd()).absolute()
-    config = ValeConfig(flags=flags)
+    config = _new_config(flags)
     if flags.config and not Path(flags.config).exists():
         raise ValeError("--config", f"path '{flags.config}' does not exist")
     if not flags.no_global and default_styles_path().is_dir():
         config.styles_paths.append(default_styles_path())
+    sources = _sources(flags, cwd, config)
+    _apply(_read(sources, cwd), config)
+    pipeline = _package_configs(config, cwd)
+    if pipeline:
+        config = _with_packages(config, pipeline, sources, cwd)
+    return config
+
+
+def _new_config(flags: Flags, path: Path | None = None) -> ValeConfig:
+    config = ValeConfig(flags=flags, path=path)
+    if flags.min_alert_level in LEVELS:
+        config.min_alert_level = LEVELS[flags.min_alert_level]
+    return config
+
+
+def _sources(flags: Flags, cwd: Path, config: ValeConfig) -> list[Path]:
+    """The config files to read, in order (the global one, the project's), and the project's
+    as ``config.path``."""
     sources: list[Path] = []
     if not flags.no_global and default_config().is_file():
         sources.append(default_config())
     found = find_config(cwd)
-    if flags.config:
-        project = Path(flags.config)
-    elif os.environ.get("VALE_CONFIG_PATH"):
-        project = Path(os.environ["VALE_CONFIG_PATH"])
-    else:
-        project = found  # type: ignore[assignment]
+    project = _project_config(flags, found)
     if project is not None:
         sources.append(project)
         config.path = project.absolute()
-    if flags.min_alert_level in LEVELS:
-        config.min_alert_level = LEVELS[flags.min_alert_level]
     if found is None and not sources:
         raise ValeError(".vale.ini not found", "no config file found")
-    merged = _read(sources, cwd)
-    _apply(merged, config)
-    pipeline = _package_configs(config, cwd)
-    if pipeline:
-        config = ValeConfig(flags=flags, path=config.path)
-        if flags.min_alert_level in LEVELS:
-            config.min_alert_level = LEVELS[flags.min_alert_level]
-        config.styles_paths.extend(p for p, _ in pipeline if p is not None)
-        merged = _read([c for _, c in pipeline if c is not None] + sources, cwd)
-        _apply(merged, config)
-        for styles, _ in pipeline:  # package styles stay searchable after the project's
-            if styles is not None and styles not in config.styles_paths:
-                config.styles_paths.insert(0, styles)
+    return sources
+
+
+def _project_config(flags: Flags, found: Path | None) -> Path | None:
+    if flags.config:
+        return Path(flags.config)
+    if os.environ.get("VALE_CONFIG_PATH"):
+        return Path(os.environ["VALE_CONFIG_PATH"])
+    return found
+
+
+def _with_packages(
+    config: ValeConfig,
+    pipeline: list[tuple[Path | None, Path | None]],
+    sources: list[Path],
+    cwd: Path,
+) -> ValeConfig:
+    """The configuration read again with the packages' config files before ``sources``."""
+    config = _new_config(config.flags, config.path)
+    config.styles_paths.extend(p for p, _ in pipeline if p is not None)
+    _apply(_read([c for _, c in pipeline if c is not None] + sources, cwd), config)
+    for styles, _ in pipeline:  # package styles stay searchable after the project's
+        if styles is not None and styles not in config.styles_paths:
+            config.styles_paths.insert(0, styles)
     return config
 
 
@@ -247,25 +269,52 @@ def _error(message: str, key: ini.Key | None, path: Path | None) -> ValeError:
 
 def _apply(parsed: ini.IniFile, config: ValeConfig) -> None:
     core = parsed.section("")
+    _check_core_keys(core, config)
+    _apply_styles_path(core, config)
+    _apply_min_alert_level(core, config)
+    _apply_core_values(core, config)
+    for name, key in parsed.section("formats").keys.items():
+        config.formats[name] = key.value
+    _apply_global(parsed.section("*"), config)
+    for label, section in parsed.sections.items():
+        if label in SPECIAL_SECTIONS:
+            continue
+        _apply_section(label, section, config)
+
+
+def _check_core_keys(core: ini.Section, config: ValeConfig) -> None:
     for name, key in core.keys.items():
         if name in SYNTAX_KEYS:
             raise _error(f"'{name}' is a syntax-specific option", key, config.path)
         if name not in CORE_KEYS:
             warn(f"{key.sources[0]}:{key.lines[0]}: unknown key '{name}' (ignored, as Vale does)")
-    if "StylesPath" in core.keys:
-        key = core.keys["StylesPath"]
-        for value, source in zip(key.values, key.sources, strict=True):
-            path = _resolve(value, source)
-            if path not in config.styles_paths:
-                config.styles_paths.append(path)
-            if not path.exists():
-                raise _error(f"The path '{path}' does not exist.", key, config.path)
-    if "MinAlertLevel" in core.keys and config.flags.min_alert_level not in LEVELS:
-        key = core.keys["MinAlertLevel"]
-        level = key.split()[-1] if key.split() else key.value
-        if level not in LEVELS:
-            raise _error("MinAlertLevel must be 'suggestion', 'warning', or 'error'.", key, None)
-        config.min_alert_level = LEVELS[level]
+
+
+def _apply_styles_path(core: ini.Section, config: ValeConfig) -> None:
+    if "StylesPath" not in core.keys:
+        return
+    key = core.keys["StylesPath"]
+    for value, source in zip(key.values, key.sources, strict=True):
+        path = _resolve(value, source)
+        if path not in config.styles_paths:
+            config.styles_paths.append(path)
+        if not path.exists():
+            raise _error(f"The path '{path}' does not exist.", key, config.path)
+
+
+def _apply_min_alert_level(core: ini.Section, config: ValeConfig) -> None:
+    """MinAlertLevel, unless ``--minAlertLevel`` set it."""
+    if "MinAlertLevel" not in core.keys or config.flags.min_alert_level in LEVELS:
+        return
+    key = core.keys["MinAlertLevel"]
+    level = key.split()[-1] if key.split() else key.value
+    if level not in LEVELS:
+        raise _error("MinAlertLevel must be 'suggestion', 'warning', or 'error'.", key, None)
+    config.min_alert_level = LEVELS[level]
+
+
+def _apply_core_values(core: ini.Section, config: ValeConfig) -> None:
+    """The scopes, classes, packages, word template and vocabularies."""
     for name, attribute in (
         ("IgnoredScopes", "ignored_scopes"),
         ("SkippedScopes", "skipped_scopes"),
@@ -280,13 +329,6 @@ def _apply(parsed: ini.IniFile, config: ValeConfig) -> None:
         config.vocab = core.keys["Vocab"].split()
         for name in config.vocab:
             _load_vocab(name, config)
-    for name, key in parsed.section("formats").keys.items():
-        config.formats[name] = key.value
-    _apply_global(parsed.section("*"), config)
-    for label, section in parsed.sections.items():
-        if label in SPECIAL_SECTIONS:
-            continue
-        _apply_section(label, section, config)
 
 
 def _apply_global(section: ini.Section, config: ValeConfig) -> None:

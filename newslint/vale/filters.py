@@ -21,8 +21,12 @@ _TOKEN = re.compile(
 )
 
 
-def _tokens(text: str) -> list[tuple[str, Any]]:
-    tokens: list[tuple[str, Any]] = []
+Token = tuple[str, "str | float"]  # (kind, value): a string or number literal, a field, ...
+Expr = Callable[[dict[str, Any]], Any]  # a parsed expression: a rule's fields -> its value
+
+
+def _tokens(text: str) -> list[Token]:
+    tokens: list[Token] = []
     pos = 0
     text = text.strip()
     while pos < len(text):
@@ -31,12 +35,13 @@ def _tokens(text: str) -> list[tuple[str, Any]]:
             raise ValeError("filter", f"cannot read the filter at {text[pos:]!r}")
         pos = match.end()
         kind = match.lastgroup or ""
-        value: Any = match.group(kind)
+        written = match.group(kind)
+        value: str | float = written
         if kind == "string":
-            value = bytes(value[1:-1], "utf-8").decode("unicode_escape")
+            value = bytes(written[1:-1], "utf-8").decode("unicode_escape")
         elif kind == "number":
-            value = float(value)
-        tokens.append((kind, value))  # type: ignore[arg-type]
+            value = float(written)
+        tokens.append((kind, value))
     return tokens
 
 
@@ -45,85 +50,94 @@ class _Parser:
         self.tokens = _tokens(text)
         self.pos = 0
 
-    def peek(self) -> tuple[str, Any] | None:
+    def peek(self) -> Token | None:
         return self.tokens[self.pos] if self.pos < len(self.tokens) else None
 
-    def take(self, value: str | None = None) -> tuple[str, Any]:
+    def next_value(self) -> str | float | None:
+        """The value of the next token (None at the end)."""
+        token = self.peek()
+        return None if token is None else token[1]
+
+    def take(self, value: str | None = None) -> Token:
         token = self.peek()
         if token is None or (value is not None and token[1] != value):
             raise ValeError("filter", f"expected {value!r} in the filter")
         self.pos += 1
         return token
 
-    def parse(self) -> Callable[[dict[str, Any]], Any]:
+    def parse(self) -> Expr:
         expr = self.disjunction()
-        if self.peek() is not None:
-            raise ValeError("filter", f"unexpected {self.peek()[1]!r} in the filter")  # type: ignore[index]
+        token = self.peek()
+        if token is not None:
+            raise ValeError("filter", f"unexpected {token[1]!r} in the filter")
         return expr
 
-    def disjunction(self) -> Callable[[dict[str, Any]], Any]:
+    def disjunction(self) -> Expr:
         left = self.conjunction()
-        while self.peek() and self.peek()[1] in ("or", "||"):  # type: ignore[index]
+        while self.next_value() in ("or", "||"):
             self.take()
             right = self.conjunction()
             left = (lambda a, b: lambda r: bool(a(r)) or bool(b(r)))(left, right)
         return left
 
-    def conjunction(self) -> Callable[[dict[str, Any]], Any]:
+    def conjunction(self) -> Expr:
         left = self.negation()
-        while self.peek() and self.peek()[1] in ("and", "&&"):  # type: ignore[index]
+        while self.next_value() in ("and", "&&"):
             self.take()
             right = self.negation()
             left = (lambda a, b: lambda r: bool(a(r)) and bool(b(r)))(left, right)
         return left
 
-    def negation(self) -> Callable[[dict[str, Any]], Any]:
-        if self.peek() and self.peek()[1] in ("not", "!"):  # type: ignore[index]
+    def negation(self) -> Expr:
+        if self.next_value() in ("not", "!"):
             self.take()
             inner = self.negation()
             return lambda r: not inner(r)
         return self.comparison()
 
-    def comparison(self) -> Callable[[dict[str, Any]], Any]:
+    def comparison(self) -> Expr:
         left = self.operand()
-        token = self.peek()
-        if token is None:
+        op = self.next_value()
+        if op is None:
             return left
-        op = token[1]
         if op == "not" and self.pos + 1 < len(self.tokens) and self.tokens[self.pos + 1][1] == "in":
             self.take()
             self.take()
             right = self.operand()
             return lambda r: left(r) not in right(r)
-        if op in _OPERATORS:
+        if isinstance(op, str) and op in _OPERATORS:
             self.take()
             right = self.operand()
             function = _OPERATORS[op]
             return lambda r: function(left(r), right(r))
         return left
 
-    def operand(self) -> Callable[[dict[str, Any]], Any]:
+    def operand(self) -> Expr:
         kind, value = self.take()
         if kind in ("string", "number"):
             return lambda r: value
         if kind == "field":
-            name = value[1:]
+            name = str(value)[1:]
             return lambda r: r.get(name)
         if value == "(":
             inner = self.disjunction()
             self.take(")")
             return inner
         if value == "[":
-            items = []
-            while self.peek() and self.peek()[1] != "]":  # type: ignore[index]
-                items.append(self.operand())
-                if self.peek() and self.peek()[1] == ",":  # type: ignore[index]
-                    self.take()
-            self.take("]")
-            return lambda r: [item(r) for item in items]
+            return self.list_items()
         if value in ("true", "false"):
             return lambda r: value == "true"
         raise ValeError("filter", f"unexpected {value!r} in the filter")
+
+    def list_items(self) -> Expr:
+        """The items of a ``[a, b, ...]`` list, up to its ``]``."""
+        items: list[Expr] = []
+        while self.next_value() not in (None, "]"):
+            items.append(self.operand())
+            if self.next_value() == ",":
+                self.take()
+        self.take("]")
+        return lambda r: [item(r) for item in items]
 
 
 _OPERATORS: dict[str, Callable[[Any, Any], bool]] = {

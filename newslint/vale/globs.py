@@ -34,47 +34,52 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 def _translate(pattern: str, doublestar: bool) -> str:
     out: list[str] = []
-    i, depth = 0, 0
-    star = "[^/]*" if doublestar else ".*"
-    one = "[^/]" if doublestar else "."
+    i, depth = 0, 0  # depth: of open ``{`` alternatives
     while i < len(pattern):
         char = pattern[i]
         if char == "\\" and i + 1 < len(pattern):
-            out.append(re.escape(pattern[i + 1]))
-            i += 2
-            continue
-        if char == "*":
-            if doublestar and pattern.startswith("**", i):
-                if pattern.startswith("**/", i):
-                    out.append("(?:.*/)?")
-                    i += 3
-                else:
-                    out.append(".*")
-                    i += 2
-                continue
-            out.append(star)
-        elif char == "?":
-            out.append(one)
+            piece, i = re.escape(pattern[i + 1]), i + 2
+        elif char == "*":
+            piece, i = _star(pattern, i, doublestar)
         elif char == "[":
-            end = pattern.find("]", i + 2)
-            if end == -1:
-                out.append(re.escape(char))
-            else:
-                body = pattern[i + 1 : end]
-                negate = body.startswith(("!", "^"))
-                body = body[1:] if negate else body
-                out.append("[" + ("^" if negate else "") + body.replace("\\", "\\\\") + "]")
-                i = end + 1
-                continue
-        elif char == "{":
-            out.append("(?:")
-            depth += 1
-        elif char == "}" and depth:
-            out.append(")")
-            depth -= 1
-        elif char == "," and depth:
-            out.append("|")
+            piece, i = _char_class(pattern, i)
         else:
-            out.append(re.escape(char))
-        i += 1
+            piece, depth = _character(char, depth, doublestar)
+            i += 1
+        out.append(piece)
     return "".join(out)
+
+
+def _star(pattern: str, i: int, doublestar: bool) -> tuple[str, int]:
+    """The regex of the ``*`` or ``**`` at ``i`` and the index after it."""
+    if not doublestar:
+        return ".*", i + 1
+    if pattern.startswith("**/", i):
+        return "(?:.*/)?", i + 3
+    if pattern.startswith("**", i):
+        return ".*", i + 2
+    return "[^/]*", i + 1
+
+
+def _char_class(pattern: str, i: int) -> tuple[str, int]:
+    """The regex of the ``[...]`` class at ``i`` and the index after it."""
+    end = pattern.find("]", i + 2)
+    if end == -1:
+        return re.escape("["), i + 1
+    body = pattern[i + 1 : end]
+    negate = body.startswith(("!", "^"))
+    body = body[1:] if negate else body
+    return "[" + ("^" if negate else "") + body.replace("\\", "\\\\") + "]", end + 1
+
+
+def _character(char: str, depth: int, doublestar: bool) -> tuple[str, int]:
+    """The regex of one other character and the depth of ``{`` alternatives after it."""
+    if char == "?":
+        return ("[^/]" if doublestar else "."), depth
+    if char == "{":
+        return "(?:", depth + 1
+    if char == "}" and depth:
+        return ")", depth - 1
+    if char == "," and depth:
+        return "|", depth
+    return re.escape(char), depth

@@ -74,32 +74,45 @@ def _value(raw: str, lines: list[str], index: int, path: Path) -> tuple[str, int
         return "", index
     quote = '"""' if line.startswith('"""') and len(line) > 3 else "`" if line[0] == "`" else ""
     if quote:
-        body = line[len(quote) :]
-        end = body.rfind(quote)
-        if end != -1:
-            return body[:end], index
-        parts = [body]
-        for j in range(index + 1, len(lines)):
-            end = lines[j].rfind(quote)
-            if end != -1:
-                parts.append(lines[j][:end])
-                return "\n".join(parts), j
-            parts.append(lines[j])
-        raise NewslintError(f"missing closing {quote} of a value", path=str(path), line=index + 1)
+        return _quoted_value(line[len(quote) :], quote, lines, index, path)
     line = line.strip()
     while line.endswith("\\") and index + 1 < len(lines):  # continuation lines
         index += 1
         line = line[:-1] + lines[index].strip()
+    return _unquoted(_without_comment(line)), index
+
+
+def _quoted_value(
+    body: str, quote: str, lines: list[str], index: int, path: Path
+) -> tuple[str, int]:
+    """A value opened by ``quote`` (its text after it is ``body``), up to the closing one."""
+    end = body.rfind(quote)
+    if end != -1:
+        return body[:end], index
+    parts = [body]
+    for j in range(index + 1, len(lines)):
+        end = lines[j].rfind(quote)
+        if end != -1:
+            parts.append(lines[j][:end])
+            return "\n".join(parts), j
+        parts.append(lines[j])
+    raise NewslintError(f"missing closing {quote} of a value", path=str(path), line=index + 1)
+
+
+def _without_comment(line: str) -> str:
     for marker in (" #", " ;"):
         at = line.find(marker)
         if at != -1:
-            line = line[:at].strip()
-            break
+            return line[:at].strip()
+    return line
+
+
+def _unquoted(line: str) -> str:
+    """``line`` without the one pair of quotes around it."""
     for q in ("'", '"'):
         if len(line) >= 2 and line[0] == q and line[-1] == q and line.find(q, 1) == len(line) - 1:
-            line = line[1:-1]
-            break
-    return line, index
+            return line[1:-1]
+    return line
 
 
 def parse(text: str, path: Path) -> IniFile:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslint.core.errors import NewslintError
 from newslint.core.model import Applicability, Edit, FixSpec, Hit, Rule, Severity
@@ -24,6 +24,10 @@ from newslint.vale.lint import Linter, Prepared
 from newslint.vale.manager import Manager
 from newslint.vale.rules import Rule as ValeRule
 from newslint.vale.rules import suggestions
+
+if TYPE_CHECKING:
+    from newslint.core.blocks import Block
+    from newslint.core.document import Document
 
 KEYS = ("config", "min_alert_level")
 SEVERITIES = {"suggestion": Severity.INFO, "warning": Severity.WARNING, "error": Severity.ERROR}
@@ -98,6 +102,11 @@ def _fingerprint(config: ValeConfig, manager: Manager) -> str:
     return digest.hexdigest()
 
 
+class _Shared(NamedTuple):
+    prepared: Prepared
+    original: list[int] | None  # offsets in the document of the sanitised text's (None: same)
+
+
 class ValeCheck:
     """The check of one Vale rule: its alerts in a document, as newslint hits."""
 
@@ -109,14 +118,16 @@ class ValeCheck:
         self.rule = rule
         self.fingerprint = fingerprint
 
-    def _prepared(self, doc: Any) -> tuple[Prepared, list[int] | None]:
+    def _prepared(self, doc: Document) -> _Shared:
+        """The document's Vale blocks, prepared once for all the rules of this linter."""
         key = ("vale", id(self.linter))
-        if key not in doc.memo:
+        shared = doc.memo.get(key)
+        if not isinstance(shared, _Shared):
             prepared = self.linter.prepare(doc.path, doc.text)
-            doc.memo[key] = (prepared, _original_offsets(doc.text, prepared.text))
-        return doc.memo[key]  # type: ignore[no-any-return]
+            shared = doc.memo[key] = _Shared(prepared, _original_offsets(doc.text, prepared.text))
+        return shared
 
-    def run(self, doc: Any, blocks: list[Any]) -> Iterator[Hit]:
+    def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         prepared, original = self._prepared(doc)
         if not prepared.units:
             return

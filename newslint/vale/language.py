@@ -240,7 +240,7 @@ METRIC_VARIABLES = (
     "heading_h5",
     "heading_h6",
 )
-_OPERATORS: dict[type, Callable[..., Any]] = {
+_OPERATORS: dict[type[ast.AST], Callable[..., float | bool]] = {
     ast.Add: operator.add,
     ast.Sub: operator.sub,
     ast.Mult: operator.mul,
@@ -258,20 +258,18 @@ _OPERATORS: dict[type, Callable[..., Any]] = {
 }
 
 
-def evaluate(expression: str, variables: dict[str, float]) -> Any:
+def evaluate(expression: str, variables: dict[str, float]) -> float | bool:
     """An arithmetic expression of Vale's metric formulas (Tengo with ``math``): numbers,
     variables, + - * / % and comparisons, ``math.sqrt`` and the other ``math`` functions."""
     tree = ast.parse(expression.strip().replace("&&", " and ").replace("||", " or "), mode="eval")
     return _eval(tree.body, variables)
 
 
-def _eval(node: ast.AST, variables: dict[str, float]) -> Any:
+def _eval(node: ast.AST, variables: dict[str, float]) -> float | bool:
     if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
         return float(node.value)
     if isinstance(node, ast.Name):
-        if node.id not in variables:
-            raise ValueError(f"unresolved reference '{node.id}'")
-        return variables[node.id]
+        return _variable(node.id, variables)
     if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
         return _OPERATORS[type(node.op)](_eval(node.left, variables), _eval(node.right, variables))
     if isinstance(node, ast.UnaryOp) and type(node.op) in _OPERATORS:
@@ -280,13 +278,7 @@ def _eval(node: ast.AST, variables: dict[str, float]) -> Any:
         values = [_eval(v, variables) for v in node.values]
         return all(values) if isinstance(node.op, ast.And) else any(values)
     if isinstance(node, ast.Compare):
-        left = _eval(node.left, variables)
-        for op, right_node in zip(node.ops, node.comparators, strict=True):
-            right = _eval(right_node, variables)
-            if type(op) not in _OPERATORS or not _OPERATORS[type(op)](left, right):
-                return False
-            left = right
-        return True
+        return _compare(node, variables)
     if (
         isinstance(node, ast.Call)
         and isinstance(node.func, ast.Attribute)
@@ -296,6 +288,23 @@ def _eval(node: ast.AST, variables: dict[str, float]) -> Any:
     ):
         return float(getattr(math, node.func.attr)(*(_eval(a, variables) for a in node.args)))
     raise ValueError(f"unsupported expression: {ast.unparse(node)}")
+
+
+def _variable(name: str, variables: dict[str, float]) -> float:
+    if name not in variables:
+        raise ValueError(f"unresolved reference '{name}'")
+    return variables[name]
+
+
+def _compare(node: ast.Compare, variables: dict[str, float]) -> bool:
+    """A chain of comparisons (``a < b <= c``), each side evaluated once, left to right."""
+    left = _eval(node.left, variables)
+    for op, right_node in zip(node.ops, node.comparators, strict=True):
+        right = _eval(right_node, variables)
+        if type(op) not in _OPERATORS or not _OPERATORS[type(op)](left, right):
+            return False
+        left = right
+    return True
 
 
 def summary_variables(state: FileState) -> dict[str, float]:

@@ -7,9 +7,11 @@ is placed where its match is, not where a search for its text lands.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from newslint.core.lines import newline_starts
 from newslint.vale import placement
 from newslint.vale.config import LEVELS, ValeConfig
 from newslint.vale.manager import Manager
@@ -235,66 +237,78 @@ class Linter:
             prepared.units = [Unit("text" + real_ext, whole, {})]
         raw_comments = {"off": True} if final_comments.get("off") else {}
         prepared.units.append(Unit("raw" + real_ext, whole, raw_comments))
-        prepared.line_starts = _line_starts(text)
+        prepared.line_starts = newline_starts(text)
         return prepared
 
     def run_rule(self, prepared: Prepared, name: str, rule: Rule) -> list[Alert]:
         """The alerts of one rule in a prepared file (Vale's de-duplication and ``limit``)."""
         alerts: list[Alert] = []
         seen: set[tuple[int, int]] = set()
-        text, starts = prepared.text, prepared.line_starts
         if not prepared.units or not self._runs_in_file(name, rule, prepared):
             return alerts
-        if prepared.scan is None:
-            found = self.rule_filter.scan([u.span.text for u in prepared.units])
-            prepared.scan = NO_SCAN if found is None else found
-        units = range(len(prepared.units))
-        if prepared.scan is not NO_SCAN:
-            if name not in prepared.scan.possible:
-                return alerts
-            units = prepared.scan.blocks(name)  # type: ignore[assignment]
-        skip_sentences = name in self.paragraph_only
-        for index in units:
-            unit = prepared.units[index]
-            if skip_sentences and unit.scope.startswith("sentence."):
-                continue
-            if not self._runs_in_unit(name, rule, unit):
-                continue
+        for unit in self._units_for(prepared, name, rule):
             for hit in rule.run(unit.span.text, prepared.state):
                 if unit.comments and _query(unit.comments, f"{name}[{hit.match}]"):
                     continue
-                if hit.whole_document:
-                    start = end = 0
-                else:
-                    start, end = unit.span.source_span(hit.start, hit.end)
-                line, column = _position(starts, start)
-                if self.vale_placement and not hit.whole_document:
-                    placed = self._vale_place(text, starts, unit, hit, start, end)
-                    if placed is None:
-                        continue
-                    line, column = placed
-                if (line, column) in seen or (rule.limit and len(alerts) >= rule.limit):
+                alert = self._alert(prepared, name, rule, unit, hit)
+                if alert is None:
                     continue
-                seen.add((line, column))
-                _, end_column = _position(starts, max(end - 1, start))
-                alerts.append(
-                    Alert(
-                        check=name,
-                        severity=rule.level,
-                        message=hit.message,
-                        match=hit.match,
-                        start=start,
-                        end=end,
-                        line=line,
-                        column=column,
-                        end_column=end_column,
-                        action=hit.action,
-                        link=rule.link,
-                        description=hit.description,
-                        exact=hit.whole_document or text[start:end] == hit.match,
-                    )
-                )
+                if (alert.line, alert.column) in seen or (rule.limit and len(alerts) >= rule.limit):
+                    continue
+                seen.add((alert.line, alert.column))
+                alerts.append(alert)
         return alerts
+
+    def _units_for(self, prepared: Prepared, name: str, rule: Rule) -> Iterator[Unit]:
+        """The blocks of the file the rule runs in, less those the prefilter rules out."""
+        if prepared.scan is None:
+            found = self.rule_filter.scan([u.span.text for u in prepared.units])
+            prepared.scan = NO_SCAN if found is None else found
+        indexes: Iterable[int] = range(len(prepared.units))
+        if prepared.scan is not NO_SCAN:
+            if name not in prepared.scan.possible:
+                return
+            indexes = prepared.scan.blocks(name)
+        skip_sentences = name in self.paragraph_only
+        for index in indexes:
+            unit = prepared.units[index]
+            if skip_sentences and unit.scope.startswith("sentence."):
+                continue
+            if self._runs_in_unit(name, rule, unit):
+                yield unit
+
+    def _alert(
+        self, prepared: Prepared, name: str, rule: Rule, unit: Unit, hit: Hit
+    ) -> Alert | None:
+        """The alert of one hit, where its match is (or where Vale would put it: None where
+        Vale's search finds no place)."""
+        text, starts = prepared.text, prepared.line_starts
+        if hit.whole_document:
+            start = end = 0
+        else:
+            start, end = unit.span.source_span(hit.start, hit.end)
+        line, column = _position(starts, start)
+        if self.vale_placement and not hit.whole_document:
+            placed = self._vale_place(text, starts, unit, hit, start, end)
+            if placed is None:
+                return None
+            line, column = placed
+        _, end_column = _position(starts, max(end - 1, start))
+        return Alert(
+            check=name,
+            severity=rule.level,
+            message=hit.message,
+            match=hit.match,
+            start=start,
+            end=end,
+            line=line,
+            column=column,
+            end_column=end_column,
+            action=hit.action,
+            link=rule.link,
+            description=hit.description,
+            exact=hit.whole_document or text[start:end] == hit.match,
+        )
 
     def _vale_place(
         self, text: str, starts: list[int], unit: Unit, hit: Hit, start: int, end: int
@@ -440,15 +454,6 @@ def _query(comments: dict[str, bool], check: str) -> bool:
     if style and comments.get(style):
         return True
     return comments.get(check, False)
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    index = text.find("\n")
-    while index != -1:
-        starts.append(index + 1)
-        index = text.find("\n", index + 1)
-    return starts
 
 
 def _position(starts: list[int], offset: int) -> tuple[int, int]:

@@ -21,9 +21,15 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from newslint.vale.view import Span, decoded_offsets
+
+if TYPE_CHECKING:
+    # pyromark types its events; the payloads of start and end events are named privately
+    from pyromark.event import Event, Range
+    from pyromark.event import _Tag as StartTag
+    from pyromark.event import _TagEnd as EndTag
 
 _INLINE_TAGS = "b big i small abbr acronym cite dfn em kbd strong a br img span sub sup code tt del"
 INLINE_TAGS = frozenset(_INLINE_TAGS.split())
@@ -98,7 +104,7 @@ class _Offsets:
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-def _name(value: Any) -> str:
+def _name(value: StartTag | EndTag) -> str:
     return value if isinstance(value, str) else next(iter(value))
 
 
@@ -116,122 +122,171 @@ def markdown_tokens(source: str) -> list[Token]:
     options = (
         opts.ENABLE_TABLES | opts.ENABLE_FOOTNOTES | opts.ENABLE_STRIKETHROUGH
     ) | opts.ENABLE_TASKLISTS
-    to_char = _Offsets(source)
-    tokens: list[Token] = []
-    in_head = False
-    links = 0
-    in_image: list[Token] = []
-    html_chunk: Span | None = None
-    events: Any = pyromark.events_with_range(source, options=options)
-    for event, rng in events:
-        start, end = to_char(rng["start"]), to_char(rng["end"])
-        if isinstance(event, dict) and "Start" in event:
-            kind = event["Start"]
-            name = _name(kind)
-            if in_image:
-                continue
-            tag = _START_TAGS.get(name)
-            if name == "Heading":
-                tag = "h" + kind["Heading"]["level"][1:]
-            elif name == "List":
-                tag = "ol" if kind["List"] is not None else "ul"
-            elif name == "TableHead":
-                in_head = True
-                tokens.append(Token("start", "thead"))
-                tag = "tr"
-            elif name == "TableRow" and not any(t.tag == "tbody" for t in tokens[-1:]):
-                if tokens and tokens[-1].kind == "end" and tokens[-1].tag == "thead":
-                    tokens.append(Token("start", "tbody"))
-            elif name == "TableCell":
-                tag = "th" if in_head else "td"
-            elif name == "Link":
-                link = kind["Link"]
-                tokens.append(Token("start", "a", {"href": link["dest_url"]}))
-                links += 1
-                continue
-            elif name == "Image":
-                image = Token("start", "img", {"src": kind["Image"]["dest_url"], "alt": ""})
-                image.span = Span()
-                in_image.append(image)
-                continue
-            elif name == "CodeBlock":
-                tokens.append(Token("start", "pre"))
-                tag = "code"
-            elif name == "HtmlBlock":
-                html_chunk = Span()
-                continue
-            if tag:
-                tokens.append(Token("start", tag))
-        elif isinstance(event, dict) and "End" in event:
-            name = _name(event["End"])
-            if in_image:
-                if name == "Image":
-                    tokens.append(in_image.pop())
-                continue
-            if name == "HtmlBlock" and html_chunk is not None:
-                tokens.extend(html_tokens(html_chunk))
-                html_chunk = None
-                continue
-            tag = _END_TAGS.get(name)
-            links -= name == "Link"
-            if name == "Heading":
-                tag = "h" + event["End"]["Heading"][1:]
-            elif name == "List":
-                tag = "ol" if event["End"]["List"] else "ul"
-            elif name == "TableHead":
-                tokens.append(Token("end", "tr"))
-                in_head = False
-                tag = "thead"
-            elif name == "Table" and any(t.tag == "tbody" for t in tokens[-40:]):
-                tokens.append(Token("end", "tbody"))
-            elif name == "TableCell":
-                tag = "th" if in_head else "td"
-            elif name == "CodeBlock":
-                tokens.append(Token("end", "code"))
-                tag = "pre"
-            if tag:
-                tokens.append(Token("end", tag))
-        elif isinstance(event, dict) and ("Text" in event or "Code" in event):
-            text: str = event["Text"] if "Text" in event else event["Code"]
-            if in_image:
-                image = in_image[-1]
-                image.attrs["alt"] += text
-                image.span.add(text, decoded_offsets(source[start:end], text, start))
-                continue
-            if "Code" in event:
-                written = source[start:end]
-                inner = written.strip("`")
-                lead = written.find(inner) if inner else 0
-                offsets = _code_offsets(written, text, start + lead)
-                tokens.append(Token("start", "code"))
-                tokens.append(Token("text", span=Span(text, offsets)))
-                tokens.append(Token("end", "code"))
-                continue
-            offsets = decoded_offsets(source[start:end], text, start)
-            if links or "://" not in text and "www." not in text:
-                _add_text(tokens, text, offsets)
-            else:
-                _add_linkified(tokens, text, offsets)
-        elif isinstance(event, dict) and ("Html" in event or "InlineHtml" in event):
-            raw: str = event["Html"] if "Html" in event else event["InlineHtml"]
-            offsets = decoded_offsets(source[start:end], raw, start)
-            if html_chunk is not None:
-                html_chunk.add(raw, offsets)
-            elif not in_image:
-                tokens.extend(html_tokens(Span(raw, offsets)))
-        elif event in ("SoftBreak", "HardBreak"):
-            if in_image:
-                if event == "SoftBreak":
-                    in_image[-1].attrs["alt"] += "\n"
-                    in_image[-1].span.add_synthetic("\n", start)
-                continue
-            if event == "HardBreak":
-                tokens.append(Token("start", "br"))
-            newline = source.find("\n", start, end)
-            _add_text(tokens, "\n", [newline if newline != -1 else start])
-        elif isinstance(event, dict) and "TaskListMarker" in event:
-            tokens.append(Token("start", "input", {"type": "checkbox"}))
-    return tokens
+    renderer = _Renderer(source)
+    for event, rng in pyromark.events_with_range(source, options=options):
+        renderer.feed(event, rng)
+    return renderer.tokens
+
+
+class _Renderer:
+    """pulldown-cmark events -> the tokens of the HTML goldmark would write for them."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.to_char = _Offsets(source)
+        self.tokens: list[Token] = []
+        self.in_head = False  # in a table's header row: cells are `th`
+        self.links = 0  # open links: their text is not linkified again
+        self.in_image: list[Token] = []  # an image whose text is its `alt` attribute
+        self.html_chunk: Span | None = None  # the raw HTML of an HTML block, tokenised at its end
+
+    def feed(self, event: Event, rng: Range) -> None:
+        start, end = self.to_char(rng["start"]), self.to_char(rng["end"])
+        if isinstance(event, str):
+            if event in ("SoftBreak", "HardBreak"):
+                self._line_break(event, start, end)
+        elif "Start" in event:
+            self._start(event["Start"])
+        elif "End" in event:
+            self._end(event["End"])
+        elif "Text" in event:
+            self._text(event["Text"], start, end)
+        elif "Code" in event:
+            self._code(event["Code"], start, end)
+        elif "Html" in event or "InlineHtml" in event:
+            raw = event["Html"] if "Html" in event else event["InlineHtml"]
+            self._html(raw, start, end)
+        elif "TaskListMarker" in event:
+            self.tokens.append(Token("start", "input", {"type": "checkbox"}))
+
+    # -- start and end tags
+
+    def _start(self, kind: StartTag) -> None:
+        if self.in_image:
+            return
+        tag = self._start_tag(kind)
+        if tag:
+            self.tokens.append(Token("start", tag))
+
+    def _start_tag(self, kind: StartTag) -> str | None:
+        """The tag a start event opens (after any tag it implies)."""
+        if isinstance(kind, str):
+            return self._start_plain(kind)
+        if "Heading" in kind:
+            return "h" + kind["Heading"]["level"][1:]
+        if "List" in kind:
+            return "ol" if kind["List"] is not None else "ul"
+        if "Link" in kind:
+            self.tokens.append(Token("start", "a", {"href": kind["Link"]["dest_url"]}))
+            self.links += 1
+            return None
+        if "Image" in kind:
+            self.in_image.append(
+                Token("start", "img", {"src": kind["Image"]["dest_url"], "alt": ""})
+            )
+            return None
+        if "CodeBlock" in kind:
+            self.tokens.append(Token("start", "pre"))
+            return "code"
+        return _START_TAGS.get(_name(kind))
+
+    def _start_plain(self, name: str) -> str | None:
+        if name == "TableHead":
+            self.in_head = True
+            self.tokens.append(Token("start", "thead"))
+            return "tr"
+        if name == "TableRow":
+            last = self.tokens[-1] if self.tokens else None
+            if last and last.kind == "end" and last.tag == "thead":
+                self.tokens.append(Token("start", "tbody"))
+        elif name == "TableCell":
+            return "th" if self.in_head else "td"
+        elif name == "HtmlBlock":
+            self.html_chunk = Span()
+            return None
+        return _START_TAGS.get(name)
+
+    def _end(self, kind: EndTag) -> None:
+        name = _name(kind)
+        if self.in_image:
+            if name == "Image":
+                self.tokens.append(self.in_image.pop())
+            return
+        if name == "HtmlBlock" and self.html_chunk is not None:
+            self.tokens.extend(html_tokens(self.html_chunk))
+            self.html_chunk = None
+            return
+        self.links -= name == "Link"
+        tag = self._end_tag(kind)
+        if tag:
+            self.tokens.append(Token("end", tag))
+
+    def _end_tag(self, kind: EndTag) -> str | None:
+        """The tag an end event closes (after any tag it implies)."""
+        if isinstance(kind, str):
+            return self._end_plain(kind)
+        if "Heading" in kind:
+            return "h" + kind["Heading"][1:]
+        if "List" in kind:
+            return "ol" if kind["List"] else "ul"
+        return _END_TAGS.get(_name(kind))
+
+    def _end_plain(self, name: str) -> str | None:
+        if name == "TableHead":
+            self.tokens.append(Token("end", "tr"))
+            self.in_head = False
+            return "thead"
+        if name == "Table" and any(t.tag == "tbody" for t in self.tokens[-40:]):
+            self.tokens.append(Token("end", "tbody"))
+        elif name == "TableCell":
+            return "th" if self.in_head else "td"
+        elif name == "CodeBlock":
+            self.tokens.append(Token("end", "code"))
+            return "pre"
+        return _END_TAGS.get(name)
+
+    # -- text
+
+    def _text(self, text: str, start: int, end: int) -> None:
+        offsets = decoded_offsets(self.source[start:end], text, start)
+        if self.in_image:
+            image = self.in_image[-1]
+            image.attrs["alt"] += text
+            image.span.add(text, offsets)
+        elif self.links or "://" not in text and "www." not in text:
+            _add_text(self.tokens, text, offsets)
+        else:
+            _add_linkified(self.tokens, text, offsets)
+
+    def _code(self, text: str, start: int, end: int) -> None:
+        if self.in_image:
+            self._text(text, start, end)
+            return
+        written = self.source[start:end]
+        inner = written.strip("`")
+        lead = written.find(inner) if inner else 0
+        offsets = _code_offsets(written, text, start + lead)
+        self.tokens.append(Token("start", "code"))
+        self.tokens.append(Token("text", span=Span(text, offsets)))
+        self.tokens.append(Token("end", "code"))
+
+    def _html(self, raw: str, start: int, end: int) -> None:
+        offsets = decoded_offsets(self.source[start:end], raw, start)
+        if self.html_chunk is not None:
+            self.html_chunk.add(raw, offsets)
+        elif not self.in_image:
+            self.tokens.extend(html_tokens(Span(raw, offsets)))
+
+    def _line_break(self, event: str, start: int, end: int) -> None:
+        if self.in_image:
+            if event == "SoftBreak":
+                self.in_image[-1].attrs["alt"] += "\n"
+                self.in_image[-1].span.add_synthetic("\n", start)
+            return
+        if event == "HardBreak":
+            self.tokens.append(Token("start", "br"))
+        newline = self.source.find("\n", start, end)
+        _add_text(self.tokens, "\n", [newline if newline != -1 else start])
 
 
 _START_TAGS = {
@@ -371,76 +426,125 @@ def update_comments(state: dict[str, bool], comment: str, base_styles: list[str]
 
 def walk(tokens: list[Token], options: WalkOptions, base_styles: list[str]) -> list[Block]:
     """Vale's ``lintHTMLTokens`` over ``tokens``: the blocks to lint, in document order."""
-    blocks: list[Block] = []
-    comments: dict[str, bool] = {}
-    skip_tags = options.skipped_scopes
-    skip_classes = SKIP_CLASSES + options.ignored_classes
-    skipped = options.ignored_scopes
-    history: list[str] = []
-    active = ""
-    buf = Span()
-    in_block = inline = skip = False
-    active_cls, begin, end_count = "", 0, 0
-    attr = parent_class = ""
+    walker = _Walker(options, base_styles)
     for token in tokens:
+        walker.step(token)
+    return walker.blocks
+
+
+@dataclass
+class _ClassSkip:
+    """The element skipped for its class (``class="code"``): its tag and how often that tag
+    opened and closed since, so that its own end tag ends the skip."""
+
+    tag: str = ""
+    opened: int = 0
+    closed: int = 0
+
+    def count(self, token: Token) -> None:
+        if token.tag and token.tag == self.tag:
+            if token.kind == "start":
+                self.opened += 1
+            elif token.kind == "end":
+                self.closed += 1
+
+    @property
+    def ended(self) -> bool:
+        return self.tag != "" and self.opened == self.closed and self.opened > 0
+
+
+class _Walker:
+    """The state of Vale's walk over HTML tokens: the open block's text and tags, skipped
+    elements and the comment switches."""
+
+    def __init__(self, options: WalkOptions, base_styles: list[str]) -> None:
+        self.base_styles = base_styles
+        self.skip_tags = options.skipped_scopes
+        self.skip_classes = SKIP_CLASSES + options.ignored_classes
+        self.ignored_scopes = options.ignored_scopes
+        self.blocks: list[Block] = []
+        self.comments: dict[str, bool] = {}
+        self.history: list[str] = []  # the tags opened in the current block
+        self.active = ""  # the last tag opened (an inline one until its end)
+        self.buf = Span()  # the current block's text
+        self.in_block = False  # in a skipped element
+        self.inline = False  # the last tag opened is an inline one
+        self.skip = False  # the next text is masked (an ignored scope)
+        self.class_skip = _ClassSkip()
+        self.attr = ""  # the previous token's href
+        self.parent_class = ""  # the previous token's class
+
+    def _has_skipped_class(self, klass: str) -> bool:
+        return any(c in self.skip_classes for c in klass.split(" ")) if klass else False
+
+    def step(self, token: Token) -> None:
+        tag = token.tag
+        self.class_skip.count(token)
+        klass = token.attrs.get("class", "")
+        block_skip = self._has_skipped_class(klass) and tag not in INLINE_TAGS
+        self._take(token, block_skip)
+        if token.kind == "end" and tag not in INLINE_TAGS:
+            self._end_block()
+        self.attr = token.attrs.get("href", "")
+        self.parent_class = klass
+        if token.kind == "start" and tag == "img" and token.attrs.get("alt"):
+            self._alt_text(token)
+
+    def _take(self, token: Token, block_skip: bool) -> None:
         tag = token.tag
         starting = token.kind == "start"
-        if tag and tag == active_cls:
-            if starting:
-                begin += 1
-            elif token.kind == "end":
-                end_count += 1
-        closed = active_cls != "" and begin == end_count and begin > 0
-        klass = token.attrs.get("class", "")
-        skip_class = any(c in skip_classes for c in klass.split(" ")) if klass else False
-        block_skip = skip_class and tag not in INLINE_TAGS
-        if starting and (tag in skip_tags or block_skip):
+        ended = self.class_skip.ended
+        if starting and (tag in self.skip_tags or block_skip):
             if block_skip:
-                active_cls, begin, end_count = tag, 1, 0
-            in_block = True
-            inline = tag in INLINE_TAGS
-        elif in_block and tag and (tag in skip_tags or closed):
-            in_block = False
-            if closed:
-                active_cls, begin, end_count = "", 0, 0
+                self.class_skip = _ClassSkip(tag, 1, 0)
+            self.in_block = True
+            self.inline = tag in INLINE_TAGS
+        elif self.in_block and tag and (tag in self.skip_tags or ended):
+            self.in_block = False
+            if ended:
+                self.class_skip = _ClassSkip()
         elif starting:
-            if tag in ("em", "b") and _last_tag(history, active) == "code":
-                tag = "code"
-            inline = tag in INLINE_TAGS
-            skip = tag in skipped
-            history.append(tag)
-            active = tag
+            self._open(tag)
         elif token.kind == "end" and tag in INLINE_TAGS:
-            active = ""
+            self.active = ""
         elif token.kind == "comment":
-            update_comments(comments, token.span.text.strip(), base_styles)
+            update_comments(self.comments, token.span.text.strip(), self.base_styles)
         elif token.kind == "text":
-            text = token.span.strip()
-            if not in_block and not comments.get("off") and text.text:
-                parent_skip = (
-                    any(c in skip_classes for c in parent_class.split(" "))
-                    if parent_class
-                    else False
-                )
-                if _nested_list(history, active) and not inline:
-                    text = _prefixed(text)
-                text, skip = _clean(text, attr, skip or parent_skip, inline)
-                if text.text.startswith(" ") and buf.text and buf.text[-1] in _TIGHT:
-                    text = text.slice(1, len(text.text))
-                buf.add(text.text, text.offsets)
-        if token.kind == "end" and tag not in INLINE_TAGS:
-            if buf.text.strip():
-                blocks.append(_scoped(history, buf, comments))
-            history = []
-            buf = Span()
-        attr = token.attrs.get("href", "")
-        parent_class = klass
-        if starting and tag == "img" and "alt" not in skip_tags and token.attrs.get("alt"):
-            alt = token.span
-            if alt.text != token.attrs["alt"]:  # an <img> of raw HTML: no offsets of its own
-                alt = Span(token.attrs["alt"], [token.at] * len(token.attrs["alt"]))
-            blocks.append(Block("text.attr.alt", alt, dict(comments)))
-    return blocks
+            self._text(token.span.strip())
+
+    def _open(self, tag: str) -> None:
+        if tag in ("em", "b") and _last_tag(self.history, self.active) == "code":
+            tag = "code"
+        self.inline = tag in INLINE_TAGS
+        self.skip = tag in self.ignored_scopes
+        self.history.append(tag)
+        self.active = tag
+
+    def _text(self, text: Span) -> None:
+        if self.in_block or self.comments.get("off") or not text.text:
+            return
+        parent_skip = self._has_skipped_class(self.parent_class)
+        if _nested_list(self.history, self.active) and not self.inline:
+            text = _prefixed(text)
+        text, self.skip = _clean(text, self.attr, self.skip or parent_skip, self.inline)
+        if text.text.startswith(" ") and self.buf.text and self.buf.text[-1] in _TIGHT:
+            text = text.slice(1, len(text.text))
+        self.buf.add(text.text, text.offsets)
+
+    def _end_block(self) -> None:
+        if self.buf.text.strip():
+            self.blocks.append(_scoped(self.history, self.buf, self.comments))
+        self.history = []
+        self.buf = Span()
+
+    def _alt_text(self, token: Token) -> None:
+        """An image's ``alt`` text, a block of its own (unless ``alt`` is a skipped scope)."""
+        if "alt" in self.skip_tags:
+            return
+        alt = token.span
+        if alt.text != token.attrs["alt"]:  # an <img> of raw HTML: no offsets of its own
+            alt = Span(token.attrs["alt"], [token.at] * len(token.attrs["alt"]))
+        self.blocks.append(Block("text.attr.alt", alt, dict(self.comments)))
 
 
 def _last_tag(history: list[str], active: str) -> str:

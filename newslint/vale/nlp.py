@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-import regex  # type: ignore[import-untyped]
+import regex
 
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 _PREFIXES = "$(\"['"
@@ -119,9 +119,15 @@ _CORNER_CASES = {
     "tamale": 3, "yosemite": 4, "daphne": 2, "eurydice": 4, "euterpe": 3, "hermione": 4,
     "penelope": 4, "persephone": 4, "phoebe": 2, "zoe": 2,
 }  # fmt: skip
-_MONO_ED = "b|c|ch|dg|f|g|gh|gn|k|l|lch|ll|lv|m|mm|n|nc|ng|nch|nn|p|r|rc|rn|rs|rv|s|sc|sk|sl|squ|ss|th|v|y|z"  # noqa: E501
+_MONO_ED = (
+    "b|c|ch|dg|f|g|gh|gn|k|l|lch|ll|lv|m|mm|n|nc|ng|nch|nn|p|r|rc|rn|rs|rv|s|sc|sk|sl|squ|ss"
+    "|th|v|y|z"
+)
 _MONO_ES = "b|ch|d|f|gh|gn|k|l|lch|ll|lv|m|mm|n|nch|nn|p|r|rn|rs|rv|s|sc|sk|sl|squ|ss|st|t|th|v|y"
-_MONO_E = "b|c|ch|d|dg|f|g|gh|gn|k|l|ll|lv|m|mm|n|nc|ng|nn|p|r|rc|rn|rs|rv|s|sc|sk|sl|squ|ss|st|t|th|v|y|z"  # noqa: E501
+_MONO_E = (
+    "b|c|ch|d|dg|f|g|gh|gn|k|l|ll|lv|m|mm|n|nc|ng|nn|p|r|rc|rn|rs|rv|s|sc|sk|sl|squ|ss|st|t"
+    "|th|v|y|z"
+)
 _MONOSYLLABIC_ONE = re.compile(
     "cia(l|$)|tia|cius|cious|[^aeiou]giu|[aeiouy][^aeiouy]ion|iou|sia$|eous$|[oa]gue$"
     "|.[^aeiuoycgltdb]{2,}ed$|.ely$|^jua|uai|eau|^busi$"

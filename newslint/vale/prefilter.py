@@ -15,11 +15,19 @@ import re
 from typing import TYPE_CHECKING
 
 from newslint.accel.regex_syntax import class_end
-from newslint.core.document import Block
+from newslint.core.blocks import Block
+from newslint.vale.rules import (
+    Conditional,
+    Consistency,
+    Existence,
+    Occurrence,
+    Repetition,
+    Rule,
+    Substitution,
+)
 
 if TYPE_CHECKING:
     from newslint.accel.prefilter import Prefilter, Scan
-    from newslint.vale.rules import Rule
 
 _FLAGS = re.compile(r"\(\?([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)])")
 PREFILTER_AFTER = 4  # documents linted before a database is compiled (a cached one is used at once)
@@ -65,15 +73,14 @@ def prefilter_source(source: str) -> tuple[str, int] | None:
 def rule_sources(rule: Rule) -> list[str] | None:
     """The patterns one of which matches wherever ``rule`` reports something; None when the
     rule may report without a match (a minimum count, case, metrics, spelling)."""
-    extends = rule.extends
-    if extends in ("existence", "substitution", "repetition"):
-        return [rule.pattern.source]  # type: ignore[attr-defined]
-    if extends == "occurrence" and not rule.min:  # type: ignore[attr-defined]
-        return [rule.pattern.source]  # type: ignore[attr-defined]
-    if extends == "consistency":
-        return [step.source for step, _ in rule.steps]  # type: ignore[attr-defined]
-    if extends == "conditional":
-        return [rule.first.source]  # type: ignore[attr-defined]
+    if isinstance(rule, (Existence, Substitution, Repetition)):
+        return [rule.pattern.source]
+    if isinstance(rule, Occurrence) and not rule.min:
+        return [rule.pattern.source]
+    if isinstance(rule, Consistency):
+        return [step.source for step, _ in rule.steps]
+    if isinstance(rule, Conditional):
+        return [rule.first.source]
     return None
 
 
@@ -89,11 +96,11 @@ def sentence_invariant(rule: Rule) -> bool:
     sentence is a slice of its paragraph between white space after such a mark, so no match
     can cross its edges, and word boundaries read the same at them.
     """
-    if rule.extends not in ("existence", "substitution") or rule.data.get("nonword"):
+    if not isinstance(rule, (Existence, Substitution)) or rule.data.get("nonword"):
         return False
     if any("sentence" in part.sections for entry in rule.scope.entries for part in entry):
         return False
-    source = rule.pattern.source  # type: ignore[attr-defined]
+    source = rule.pattern.source
     body = re.sub(r"^(?:\(\?[a-z]+\))+", "", source)  # leading flags, as in "(?i)(?m)"
     return _ANCHORED_OR_PUNCTUATION.search(body) is None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from newslint.core.patterns import Pattern
@@ -92,9 +93,9 @@ class Context:
 
     accepted: list[str] = field(default_factory=list)
     word_template: str = ""
-    styles_path: Any = None  # Path | None
-    search_paths: list[Any] = field(default_factory=list)
-    config_path: Any = None
+    styles_path: Path | None = None
+    search_paths: list[Path] = field(default_factory=list)
+    config_path: Path | None = None
 
 
 def compile_vale(pattern: str, path: str) -> Pattern:

@@ -21,7 +21,7 @@ import re
 import tempfile
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from newslint.core.patterns import Pattern
 from newslint.vale.errors import ValeError, warn
@@ -47,11 +47,17 @@ BUILTIN = "en_US-web"
 SYSTEM_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"))
 
 
+class Speller(Protocol):
+    """What a spelling rule asks of a Hunspell object (chunspell's ``hunspell.Hunspell``)."""
+
+    def spell(self, word: str) -> bool: ...
+
+
 @cache
-def _hunspell(dic: Path) -> Any:
+def _hunspell(dic: Path) -> Speller:
     """A Hunspell object for ``dic`` and the ``.aff`` beside it (loaded once per process)."""
     try:
-        import hunspell  # type: ignore[import-untyped]
+        import hunspell
     except ImportError:
         raise UnsupportedRule(
             "spelling",
@@ -60,7 +66,8 @@ def _hunspell(dic: Path) -> Any:
     if not dic.with_suffix(".aff").is_file():
         raise ValeError("spelling", f"'{dic.with_suffix('.aff')}' not found")
     dic = _as_vale_reads(dic)
-    return hunspell.Hunspell(dic.stem, hunspell_data_dir=str(dic.parent))
+    speller: Speller = hunspell.Hunspell(dic.stem, hunspell_data_dir=str(dic.parent))
+    return speller
 
 
 def _as_vale_reads(dic: Path) -> Path:
@@ -113,7 +120,7 @@ def builtin_dictionary(ctx: Context) -> Path | None:
             return path
         raise ValeError("spelling", f"NEWSLINT_VALE_DICTIONARY: '{configured}' not found")
     for base in ctx.search_paths:
-        candidate = Path(base) / "config" / "dictionaries" / f"{BUILTIN}.dic"
+        candidate = base / "config" / "dictionaries" / f"{BUILTIN}.dic"
         if candidate.is_file():
             return candidate
     for folder in SYSTEM_DIRS:
@@ -163,49 +170,20 @@ class Spelling(Rule):
                     self.ignored.add(word)
 
     def _dictionaries(self, data: dict[str, Any], ctx: Context) -> list[Path]:
-        styles = Path(ctx.styles_path) if ctx.styles_path else Path()
+        """The ``.dic`` files the rule names (``aff``/``dic``, ``dictionaries`` in ``dicpath``),
+        with Vale's built-in one when it names none or asks to ``append``."""
+        styles = ctx.styles_path or Path()
         aff, dic = data.get("aff"), data.get("dic")
         if aff and dic:
             aff_path, dic_path = _asset(ctx, str(aff)), _asset(ctx, str(dic))
             if aff_path and dic_path:
                 return [dic_path]
-        folder = styles / "config" / "dictionaries"
-        if data.get("dicpath"):
-            for candidate in (
-                Path(str(data["dicpath"])),
-                styles / str(data["dicpath"]),
-                Path.cwd() / str(data["dicpath"]),
-            ):
-                if candidate.is_dir():
-                    folder = candidate
-                    break
-            else:
-                raise ValeError(
-                    "spelling", "unable to resolve dicpath", code="E201", path=self.path, line=1
-                )
-        found: list[Path] = []
-        for name in _strings(data.get("dictionaries")):
-            for root in (
-                folder,
-                Path(os.environ.get("DICPATH", "")) if "DICPATH" in os.environ else None,
-            ):
-                if root is not None and (root / f"{name}.dic").is_file():
-                    found.append(root / f"{name}.dic")
-                    break
-            else:
-                raise ValeError(
-                    "spelling", f"'{name}.dic' not found in {folder}", path=self.path, line=1
-                )
+        folder = self._dictionary_folder(data, styles)
+        found = [
+            self._named_dictionary(name, folder) for name in _strings(data.get("dictionaries"))
+        ]
         if not found or _bool(data.get("append")):
-            builtin = builtin_dictionary(ctx)
-            if builtin is None:
-                raise UnsupportedRule(
-                    "spelling",
-                    f"rule {self.name}: Vale's built-in {BUILTIN} dictionary was not found"
-                    " (set NEWSLINT_VALE_DICTIONARY to a copy of it)",
-                    path=self.path,
-                )
-            found.append(builtin)
+            found.append(self._builtin_dictionary(ctx))
         if self.path == "internal" and not _strings(data.get("dictionaries")):
             found.extend(
                 p
@@ -214,8 +192,42 @@ class Spelling(Rule):
             )
         return found
 
+    def _dictionary_folder(self, data: dict[str, Any], styles: Path) -> Path:
+        """``dicpath`` (as given, in StylesPath or in the working directory), else
+        ``<StylesPath>/config/dictionaries``."""
+        if not data.get("dicpath"):
+            return styles / "config" / "dictionaries"
+        dicpath = str(data["dicpath"])
+        for candidate in (Path(dicpath), styles / dicpath, Path.cwd() / dicpath):
+            if candidate.is_dir():
+                return candidate
+        raise ValeError(
+            "spelling", "unable to resolve dicpath", code="E201", path=self.path, line=1
+        )
+
+    def _named_dictionary(self, name: str, folder: Path) -> Path:
+        """``<name>.dic`` in ``folder``, else in ``$DICPATH``."""
+        for root in (
+            folder,
+            Path(os.environ.get("DICPATH", "")) if "DICPATH" in os.environ else None,
+        ):
+            if root is not None and (root / f"{name}.dic").is_file():
+                return root / f"{name}.dic"
+        raise ValeError("spelling", f"'{name}.dic' not found in {folder}", path=self.path, line=1)
+
+    def _builtin_dictionary(self, ctx: Context) -> Path:
+        builtin = builtin_dictionary(ctx)
+        if builtin is None:
+            raise UnsupportedRule(
+                "spelling",
+                f"rule {self.name}: Vale's built-in {BUILTIN} dictionary was not found"
+                " (set NEWSLINT_VALE_DICTIONARY to a copy of it)",
+                path=self.path,
+            )
+        return builtin
+
     def _ignore_files(self, data: dict[str, Any], ctx: Context) -> list[Path]:
-        styles = Path(ctx.styles_path) if ctx.styles_path else Path()
+        styles = ctx.styles_path or Path()
         if self.path == "internal":
             return sorted((styles / "config" / "ignore").rglob("*.txt"))
         files = []
@@ -256,7 +268,7 @@ class Spelling(Rule):
         return hits
 
 
-def _spell(hunspell: Any, word: str) -> bool:
+def _spell(hunspell: Speller, word: str) -> bool:
     try:
         return bool(hunspell.spell(word))
     except UnicodeEncodeError:  # a word the dictionary's encoding cannot hold is not in it
@@ -265,15 +277,15 @@ def _spell(hunspell: Any, word: str) -> bool:
 
 def _asset(ctx: Context, name: str) -> Path | None:
     for base in ctx.search_paths:
-        candidate = Path(base) / name
+        candidate = base / name
         if candidate.is_file():
             return candidate
         for folder in ("config/dictionaries", "config/ignore"):
-            candidate = Path(base) / folder / name
+            candidate = base / folder / name
             if candidate.is_file():
                 return candidate
     if ctx.config_path:
-        candidate = Path(ctx.config_path).parent / name
+        candidate = ctx.config_path.parent / name
         if candidate.is_file():
             return candidate
     return None

@@ -10,7 +10,9 @@ rule keeps its file's order, so it gets a trie only when no word begins another.
 from __future__ import annotations
 
 import re
+from typing import TypeAlias
 
+_Trie: TypeAlias = "dict[str, _Trie]"  # a character -> the rest; "" -> {}: a word ends
 _LITERAL = re.compile(r"[\w '’-]+")
 
 
@@ -32,7 +34,7 @@ def literal_trie(tokens: list[str], ignore_case: bool, ordered: bool) -> str | N
         return None
     if ordered and any(a != b and b.startswith(a) for a in keys for b in keys):
         return None
-    trie: dict[str, dict] = {}
+    trie: _Trie = {}
     for token in keys:  # under ignore_case, branches differ in more than case
         node = trie
         for char in token:
@@ -41,7 +43,7 @@ def literal_trie(tokens: list[str], ignore_case: bool, ordered: bool) -> str | N
     return _emit(trie)
 
 
-def _emit(node: dict[str, dict]) -> str:
+def _emit(node: _Trie) -> str:
     optional = "" in node
     branches = [re.escape(char) + _emit(child) for char, child in sorted(node.items()) if char]
     if not branches:

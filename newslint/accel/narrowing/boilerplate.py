@@ -25,6 +25,7 @@ from newslint.checks.base import collapsed
 from newslint.checks.boilerplate import ICONS, Check, normal_text
 from newslint.core.blocks import Block
 from newslint.core.document import Document
+from newslint.core.lines import only_newlines
 
 _IGNORECASE = int(re.IGNORECASE)
 
@@ -120,6 +121,8 @@ def _may_hold_icons(text: str) -> bool:
 
 def narrow_all(checks: list[Check], doc: Document, scopes: list[list[Block]]) -> list[list[Block]]:
     """For each check, the blocks of its scope (``scopes``) it must read."""
+    if not only_newlines(doc.text):
+        return scopes  # the units are read off "\n"-separated lines
     database, ids = _needle_scan(tuple(checks))
     narrowed: list[list[Block]] = []
     for check, blocks, own in zip(checks, scopes, ids, strict=True):

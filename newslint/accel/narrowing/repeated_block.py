@@ -11,6 +11,7 @@ block-local: the earlier paragraphs it compares with are read from the document.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from functools import cache
@@ -99,6 +100,9 @@ def _nominate(keys: list[str], min_words: int) -> list[int]:
     return found
 
 
+_NUL = re.compile("\x00")
+
+
 def _suspects(keys: list[str]) -> list[int]:
     """Indexes (in order) of the blocks holding a non-empty piece twice or two empty ones.
 
@@ -127,14 +131,14 @@ def _suspects(keys: list[str]) -> list[int]:
     pieces = parts[::2]
     repeated = {piece for piece, times in Counter(pieces).items() if times > 1}
     starts = list(accumulate(map(len, parts), initial=0))[::2]
-    previous: dict[str, int] = {}
+    nuls = [m.start() for m in _NUL.finditer(joined)]  # a block ends at each
+    previous: dict[str, int] = {}  # piece -> the block of its last occurrence
     blocks = set()
     for i in compress(count(), map(repeated.__contains__, pieces)):
-        start, piece = starts[i], pieces[i]
-        before = previous.get(piece)
-        if before is not None and joined.find("\x00", before, start) < 0:
-            blocks.add(joined.count("\x00", 0, start))
-        previous[piece] = start
+        block = bisect.bisect_left(nuls, starts[i])  # the NULs before the piece
+        if previous.get(pieces[i]) == block:
+            blocks.add(block)
+        previous[pieces[i]] = block
     return sorted(blocks)
 
 

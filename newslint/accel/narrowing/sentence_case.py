@@ -18,6 +18,7 @@ import re
 from newslint.checks.sentence_case import Check
 from newslint.core.blocks import Block
 from newslint.core.document import Document
+from newslint.core.lines import only_newlines
 
 # sentences.py's _LEAD, A*(?:D)?B* with B inside A, written A*(?:DB*)? for the same strings
 # without quadratic backtracking over a long run of brackets, then a letter that may be lower
@@ -34,6 +35,8 @@ _CANDIDATES = tuple(
 
 def narrow(check: Check, doc: Document, blocks: list[Block]) -> list[Block]:
     text = doc.text
+    if not only_newlines(text):
+        return blocks  # the candidates are found after "\n"
     starts = [block.start for block in blocks]
     found = {i for i, start in enumerate(starts) if start == 0 or text[start - 1] != "\n"}
     low, high = max(0, blocks[0].start - 1), blocks[-1].end
