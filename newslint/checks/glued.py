@@ -1,4 +1,5 @@
-"""Kind ``glued``: a caption or credit glued to the next sentence (``austinSpeaking``).
+"""Kind ``glued``: a caption or credit glued to the next sentence (``austinSpeaking``), or two
+words run together inside a sentence (``inLas Vegas``, ``playwrightHenrik Ibsen``).
 
 A join is a lower-case letter followed by a capitalised word inside one token. Camel-cased names
 (iPhone, YouTube, McDonald, DeSantis) are not joins: a prefix shorter than ``min_prefix`` or a
@@ -7,7 +8,12 @@ word that the rule's blocks hold twice in tokens with a join, or that ``exceptio
 left alone. Program identifiers are not joins either: a token with several humps
 (``showDeathMessages``), one called like a function (``formData()``), one on a code line, or one
 whose prefix is a typical identifier verb or preposition (``withCredentials``, ``setUp``:
-``identifier_prefixes``).
+``identifier_prefixes``), and a name particle (``diCaprio``: ``name_particles``) is no join.
+
+The join is told by what it splits: after a function word (``of``, ``in``: ``function_words``),
+which ends no caption, or before a capitalised word that is no sentence opener followed by
+another capitalised word (a name runs on), two words ran together and need a space; otherwise a
+caption or credit needs a paragraph break (the document's own paragraph separator).
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from newslint.core.document import Document
 from newslint.core.model import Edit, Hit
 
 CAN_FIX = True
-MESSAGE_VALUES = ("before", "after")  # for messages, besides {match}
+MESSAGE_VALUES = ("before", "after", "what", "how")  # for messages, besides {match}
 _TOKEN = re.compile(r"\S+")
 _HUMP = re.compile(r"[A-Z](?<=[a-z][A-Z])(?=[a-z])")  # [a-z][A-Z][a-z], at its capital
 _JOIN = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
@@ -32,7 +38,10 @@ _LETTERS = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _NOT_PROSE = re.compile(r"[_/@#(]")
 _APOSTROPHE = re.compile(r"['’]")
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
-_CODE_LINE = re.compile(r"[{}]|;[ \t]*$|//|\s==?\s", re.M)
+_CODE_LINE = re.compile(r"[{}]|;[ \t]*$|(?<![:/])//|\s==?\s", re.M)  # not a URL's //
+_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
+CAPTION = ("Caption or credit glued to the next sentence", "with a paragraph break")
+WORDS = ("Two words run together", "with a space")
 
 
 @dataclass
@@ -42,6 +51,8 @@ class Options:
     sentence_openers: list[str] = field(default_factory=list)
     credit_words: list[str] = field(default_factory=list)
     identifier_prefixes: list[str] = field(default_factory=list)
+    function_words: list[str] = field(default_factory=list)
+    name_particles: list[str] = field(default_factory=list)
 
 
 def _humped_tokens(text: str, blocks: list[Block]) -> Iterator[re.Match[str]]:
@@ -70,8 +81,14 @@ class Check:
         self.openers = set(options.sentence_openers)
         self.credits = set(options.credit_words)
         self.identifier_prefixes = {w.lower() for w in options.identifier_prefixes}
+        self.function_words = {w.lower() for w in options.function_words}
+        self.particles = set(options.name_particles)
 
     def _is_join(self, prefix: str, suffix_word: str) -> bool:
+        if prefix in self.particles:
+            return False
+        if prefix.lower() in self.function_words:
+            return True
         if prefix.lower() in self.identifier_prefixes:
             return False
         if prefix[0].islower():
@@ -113,9 +130,13 @@ class Check:
         if code_lines[line]:
             return None  # a token on a code line
         end = start + len(word)
-        return Hit(
-            start,
-            end,
-            {"match": word, "before": doc.text[start : start + at], "after": suffix.group()},
-            (Edit(start + at, start + at, doc.newline * 2),),
+        next_word = _NEXT_WORD.match(doc.text, end)
+        runs_on = next_word is not None and next_word.group(1)[:1].isupper()
+        words = prefix.lower() in self.function_words or (
+            runs_on and suffix.group() not in self.openers and prefix not in self.credits
         )
+        what, how = WORDS if words else CAPTION
+        values = {"match": word, "before": doc.text[start : start + at], "after": suffix.group()}
+        values |= {"what": what, "how": how}
+        separator = " " if words else doc.paragraph_break
+        return Hit(start, end, values, (Edit(start + at, start + at, separator),))

@@ -9,7 +9,8 @@ more (a title in title case, ``We Saw It Coming``: no evidence of a name), in ca
 mixed case (``eBay``); a connector such as ``of`` keeps capitalised words in one run
 (``Board of Directors``: ``Directors`` is no name on its own). It also keeps the runs of two
 capitalised words (``Maria Alvarez``, ``Las Vegas``) and the tokens with a full stop inside
-(``One.Tel``, ``Node.js``). Headlines and headings are left out: they are set in title case.
+(``One.Tel``, ``Node.js``). Headlines and headings are left out (they are set in title case)
+unless they hold two sentences or more: then they are prose (a text of one line).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newslint.core.blocks import PROSE_KINDS
 from newslint.core.sentences import sentence_starts
 
 if TYPE_CHECKING:
@@ -106,8 +108,10 @@ def build_lexicon(doc: Document) -> Lexicon:
     """The lexicon of ``doc``'s paragraphs."""
     lexicon = Lexicon()
     text = doc.text
-    for block in doc.blocks_of(("paragraph",)):
+    for block in doc.blocks_of(PROSE_KINDS):
         starts = set(sentence_starts(text, block.start, block.end))
+        if block.kind != "paragraph" and len(starts) < 2:
+            continue  # a title
         # the capitalised words in a row: (key, at a sentence start, only a space before it)
         run: list[tuple[str, bool, bool]] = []
         run_end = -1
