@@ -5,7 +5,9 @@ A join is a lower-case letter followed by a capitalised word inside one token. C
 (iPhone, YouTube, McDonald, DeSantis) are not joins: a prefix shorter than ``min_prefix`` or a
 capitalised prefix is accepted unless the word after it is a typical sentence opener, and every
 word that the rule's blocks hold twice in tokens with a join, or that ``exceptions`` lists, is
-left alone. Program identifiers are not joins either: a token with several humps
+left alone; a capitalised prefix is a join also where the words before it in its sentence
+are a caption in title case (``Bags of Ammonium Nitrate FertilizerOfficers said``) or a credit
+(``Photo: AmazonOne of``). Program identifiers are not joins either: a token with several humps
 (``showDeathMessages``), one called like a function (``formData()``), one on a code line, or one
 whose prefix is a typical identifier verb or preposition (``withCredentials``, ``setUp``:
 ``identifier_prefixes``), and a name particle (``diCaprio``: ``name_particles``) is no join.
@@ -27,7 +29,9 @@ from dataclasses import dataclass, field
 from newslint.config.validation import option
 from newslint.core.blocks import Block
 from newslint.core.document import Document
+from newslint.core.lexicon import CONNECTORS
 from newslint.core.model import Edit, Hit
+from newslint.core.sentences import sentence_starts
 
 CAN_FIX = True
 MESSAGE_VALUES = ("before", "after", "what", "how")  # for messages, besides {match}
@@ -95,6 +99,25 @@ class Check:
             return len(prefix) >= self.min_prefix and prefix.isalpha()
         return suffix_word in self.openers or prefix in self.credits
 
+    def _after_caption(self, doc: Document, start: int, end: int) -> bool:
+        """Whether the capitalised word at ``start`` (to ``end``) ends a caption in title case
+        glued to a sentence: the words before it in its sentence are two capitalised words or
+        more (connectors such as ``of`` between them) or a credit word with a colon
+        (``Photo:``), and a lower-case word follows it (the sentence goes on)."""
+        text = doc.text
+        next_word = _NEXT_WORD.match(text, end)
+        if next_word is None or not next_word.group(1)[:1].islower():
+            return False
+        line_start = doc.line_span(start)[0]
+        sentence_start = max(sentence_starts(text, line_start, start), default=line_start)
+        lead = text[sentence_start:start].split()
+        if lead and lead[-1].endswith(":") and lead[-1][:-1] in self.credits:
+            return True
+        capitalised = [word for word in lead if word[:1].isupper()]
+        return len(capitalised) >= 2 and all(
+            word in CONNECTORS for word in lead if not word[:1].isupper()
+        )
+
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         tokens = list(_humped_tokens(doc.text, blocks))
         seen = Counter(word for token in tokens for word in _LETTERS.findall(token.group()))
@@ -122,7 +145,9 @@ class Check:
         prefix = _APOSTROPHE.split(word[:at])[-1]
         suffix = _CAPITALISED.match(word, at)
         assert suffix is not None
-        if not self._is_join(prefix, suffix.group()):
+        if not self._is_join(prefix, suffix.group()) and not (
+            prefix[0].isupper() and self._after_caption(doc, start, start + len(word))
+        ):
             return None
         line = doc.line_span(start)
         if line not in code_lines:
