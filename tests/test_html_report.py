@@ -150,7 +150,8 @@ def test_fix_run_shows_applied_changes_and_remaining(tmp_path: Path) -> None:
     parser = _Marks()
     parser.feed(page)
     remaining = {key[1]: "".join(p) for key, p in parser.pieces.items()}
-    assert remaining == {0: "lloyd austin", 1: "austinSpeaking", 2: "“"}  # the unsafe findings, in the fixed text
+    # the unsafe findings, in the fixed text
+    assert remaining == {0: "lloyd austin", 1: "austinSpeaking", 2: "“"}
 
 
 def test_fixing_a_feed_shows_each_records_changes(tmp_path: Path) -> None:

@@ -168,8 +168,8 @@ def test_damaged_article_blocks_the_commit(articles, env) -> None:
     assert done.returncode == 1
     assert "newslint" in done.stdout and "Failed" in done.stdout
     assert (
-        "news/milley.txt:15:22: warning NL303(name-case) Name in lower case? The article writes 'lloyd austin'"
-        in done.stdout
+        "news/milley.txt:15:22: warning NL303(name-case) Name in lower case? The article writes"
+        " 'lloyd austin'" in done.stdout
     )
     assert "news/milley.txt:41:1: error NL201(comment-form)" in done.stdout
     assert "Found 7 findings" in done.stdout

@@ -43,6 +43,7 @@ _NOT_PROSE = re.compile(r"[_/@#(]")
 _APOSTROPHE = re.compile(r"['’]")
 _CAPITALISED = re.compile(r"[A-Z][a-z]+")
 _CODE_LINE = re.compile(r"[{}]|;[ \t]*$|(?<![:/])//|\s==?\s", re.M)  # not a URL's //
+_TITLE_WORD = re.compile(r"[A-Z][a-z]+")
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
 CAPTION = ("Caption or credit glued to the next sentence", "with a paragraph break")
 WORDS = ("Two words run together", "with a space")
@@ -85,13 +86,13 @@ class Check:
         self.openers = set(options.sentence_openers)
         self.credits = set(options.credit_words)
         self.identifier_prefixes = {w.lower() for w in options.identifier_prefixes}
-        self.function_words = {w.lower() for w in options.function_words}
+        self.function_words = set(options.function_words)
         self.particles = set(options.name_particles)
 
     def _is_join(self, prefix: str, suffix_word: str) -> bool:
         if prefix in self.particles:
             return False
-        if prefix.lower() in self.function_words:
+        if prefix in self.function_words:
             return True
         if prefix.lower() in self.identifier_prefixes:
             return False
@@ -101,9 +102,10 @@ class Check:
 
     def _after_caption(self, doc: Document, start: int, end: int) -> bool:
         """Whether the capitalised word at ``start`` (to ``end``) ends a caption in title case
-        glued to a sentence: the words before it in its sentence are two capitalised words or
-        more (connectors such as ``of`` between them) or a credit word with a colon
-        (``Photo:``), and a lower-case word follows it (the sentence goes on)."""
+        glued to a sentence: the words before it from its line's start are two capitalised
+        words or more (letters only; connectors such as ``of`` between them), or a credit word
+        with a colon (``Photo:``) opens its sentence, and a lower-case word follows it (the
+        sentence goes on)."""
         text = doc.text
         next_word = _NEXT_WORD.match(text, end)
         if next_word is None or not next_word.group(1)[:1].islower():
@@ -113,9 +115,11 @@ class Check:
         lead = text[sentence_start:start].split()
         if lead and lead[-1].endswith(":") and lead[-1][:-1] in self.credits:
             return True
-        capitalised = [word for word in lead if word[:1].isupper()]
+        if sentence_start != line_start:
+            return False  # a caption opens its line
+        capitalised = [word for word in lead if _TITLE_WORD.fullmatch(word)]
         return len(capitalised) >= 2 and all(
-            word in CONNECTORS for word in lead if not word[:1].isupper()
+            word in CONNECTORS for word in lead if not _TITLE_WORD.fullmatch(word)
         )
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
@@ -157,7 +161,7 @@ class Check:
         end = start + len(word)
         next_word = _NEXT_WORD.match(doc.text, end)
         runs_on = next_word is not None and next_word.group(1)[:1].isupper()
-        words = prefix.lower() in self.function_words or (
+        words = prefix in self.function_words or (
             runs_on and suffix.group() not in self.openers and prefix not in self.credits
         )
         what, how = WORDS if words else CAPTION

@@ -176,11 +176,18 @@ class _BlockScan:
         self.spans.append((self.open.close(opener), i + 1))
         return True
 
+    def _reopens(self, opened: int, i: int) -> bool:
+        """Whether a mark at ``i`` may reopen the quotation opened at ``opened``: one line holds
+        both (a quotation left open at a line's end is the convention where each line is a
+        paragraph), and the first mark opened something (``“ I`` is a wrong-way closing mark)."""
+        text = self.text
+        return not text[opened + 1 : opened + 2].isspace() and BREAK.search(text, opened, i) is None
+
     def _reopen(self, ch: str, i: int) -> None:
         """Open a double quotation at ``i``; if one is open and a sentence ends right before
         ``i``, a paragraph break was lost there: the open quotation ends at the break."""
         opener = self.open.innermost(_DOUBLE)
-        if opener is not None:
+        if opener is not None and self._reopens(self.open.stack[opener][1], i):
             before = _SENTENCE_END_BEFORE.search(self.text, max(self.start, i - 8), i)
             if before is not None:
                 end = before.start() + len(before.group().rstrip(" \t"))
