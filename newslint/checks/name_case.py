@@ -34,11 +34,6 @@ CAN_FIX = True
 _LOWER_RUN = re.compile(r"[ \t]+([a-z][a-z'’-]*)")
 _LOWER_WORD = re.compile(r"(?<![\w'’.@/#-])[a-z][a-z'’-]*(?<![-'’])(?![\w'’@/-]|\.\w)")
 _SEPARATORS = "'’-"
-# words before which a word is a common noun, not a name
-_DETERMINERS = frozenset(
-    ["the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "your", "my"]
-    + ["his", "her", "every", "each", "some", "any", "no", "another", "such"]
-)
 
 
 @dataclass
@@ -148,18 +143,8 @@ class Check:
         self, doc: Document, block: Block, words: list[re.Match[str]], index: int
     ) -> bool:
         """Whether the word at ``index`` may be a name in lower case: not at a sentence start
-        (left to sentence-case), nor after a determiner (``the future``, ``an upper house``: a
-        common noun)."""
-        text = doc.text
-        before = words[index - 1] if index > 0 else None
-        after_determiner = (
-            before is not None
-            and before.group() in _DETERMINERS
-            and text[before.end() : words[index].start()] == " "
-        )
-        return not after_determiner and not is_sentence_start(
-            text, words[index].start(), block.start
-        )
+        (left to sentence-case)."""
+        return not is_sentence_start(doc.text, words[index].start(), block.start)
 
 
 def _is_pair_second(lexicon: Lexicon, text: str, words: list[re.Match[str]], index: int) -> bool:
