@@ -155,8 +155,8 @@ def test_fix_reports_only_findings_outside_the_baseline(archive: Path, capsys) -
     assert main(["fix", "--format", "json", "articles"]) == 0
     out, err = capsys.readouterr()
     assert json.loads(out) == []
-    assert "2 baselined findings not shown" in err
-    assert "Lloyd AustinSpeaking" in (archive / "articles" / "milley.txt").read_text("utf-8")
+    assert "3 baselined findings not shown" in err  # the glued caption, the quote, the name
+    assert "lloyd austinSpeaking" in (archive / "articles" / "milley.txt").read_text("utf-8")
 
 
 def test_prune_removes_stale_entries(archive: Path, capsys) -> None:

@@ -9,12 +9,14 @@ from newslint.core.fixer import apply_edits, fix, select_fixes
 from newslint.core.model import Applicability, Edit, Finding, Fix, Severity
 
 
-def _finding(start: int, end: int, replacement: str, applicability=Applicability.SAFE) -> Finding:
+def _finding(
+    start: int, end: int, replacement: str, applicability=Applicability.SAFE, category="style"
+) -> Finding:
     return Finding(
         "a.txt",
         "TT101",
         "test",
-        "style",
+        category,
         Severity.WARNING,
         "m",
         start,
@@ -36,6 +38,19 @@ def test_overlapping_fixes_wait_for_next_pass() -> None:
     chosen, edits = select_fixes(findings, Applicability.SAFE)
     assert [f.start for f in chosen] == [0, 5]
     assert edits == [Edit(0, 3, "X"), Edit(5, 6, "Z")]
+
+
+def test_an_encoding_repair_goes_before_a_fix_that_read_the_damaged_text() -> None:
+    """`â€œWe`: sentence-case would capitalise the `â` (one character, starting first); the
+    mojibake repair of all three wins, and the casing fix waits for the re-lint."""
+    casing = _finding(0, 1, "Â", category="casing")
+    encoding = _finding(0, 3, "“", category="encoding")
+    chosen, edits = select_fixes([casing, encoding], Applicability.SAFE)
+    assert chosen == [encoding] and edits == [Edit(0, 3, "“")]
+    punctuation = _finding(4, 6, "", category="punctuation")
+    later_casing = _finding(5, 7, "X", category="casing")
+    chosen, _ = select_fixes([later_casing, punctuation], Applicability.SAFE)
+    assert chosen == [punctuation]  # marks before words, wherever they start
 
 
 def test_insert_at_the_start_of_a_deletion_is_allowed() -> None:

@@ -64,8 +64,8 @@ def test_concise_lines_exact(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "check", "--format", "concise", SEED)
     assert code == 1
     assert out.splitlines() == [
-        f"{SEED}:15:22: NL303 Name in lower case: 'lloyd austin' "
-        "(the article capitalises it elsewhere)",
+        f"{SEED}:15:22: NL303 Name in lower case? The article writes 'lloyd austin' with a "
+        "capital elsewhere; capitalise it if it is the name",
         f"{SEED}:15:28: NL101 Caption or credit glued to the next sentence: 'austin' + 'Speaking'",
         f"{SEED}:19:1: NL301 Sentence starts with a lower-case letter: 'tuesday'",
         f"{SEED}:19:267: NL501 Orphan punctuation: '. ,'",
@@ -74,7 +74,7 @@ def test_concise_lines_exact(capsys: pytest.CaptureFixture[str]) -> None:
         f"{SEED}:41:1: NL201 Comment-form boilerplate left in the article: 'Leave a Comment'",
         f"{SEED}:43:1: NL201 Comment-form boilerplate left in the article: "
         "'Your email address will not be published. Required fields are marked *'",
-        "Found 7 findings (5 fixable with `newslint fix`; 2 more with "
+        "Found 7 findings (4 fixable with `newslint fix`; 3 more with "
         "`newslint fix --unsafe-fixes`).",
     ]
     _, quiet, _ = _run(capsys, "check", "--format", "concise", "--quiet", SEED)
@@ -127,7 +127,7 @@ def test_sarif_rules_results_and_fixes(capsys: pytest.CaptureFixture[str], seed_
     assert by_id["NL303"]["properties"]["category"] == "casing"
     descriptions = {r.id: r.description for r in Config(None).available_rules}
     assert by_id["NL303"]["help"]["text"] == descriptions["NL303"]
-    assert by_id["NL303"]["fullDescription"]["text"].startswith("Lower-case words after a title")
+    assert by_id["NL303"]["fullDescription"]["text"].startswith("A name written in lower case")
     assert by_id["NL201"]["defaultConfiguration"]["level"] == "error"
     results = run["results"]
     assert [r["ruleId"] for r in results] == [
@@ -173,7 +173,8 @@ def test_github_workflow_commands_exact(capsys: pytest.CaptureFixture[str]) -> N
     prefix = f"file={SEED}"
     assert out.splitlines() == [
         f"::warning {prefix},line=15,col=22,endLine=15,endColumn=34,title=NL303 name-case::"
-        "Name in lower case: 'lloyd austin' (the article capitalises it elsewhere)",
+        "Name in lower case? The article writes 'lloyd austin' with a capital elsewhere; "
+        "capitalise it if it is the name",
         f"::error {prefix},line=15,col=28,endLine=15,endColumn=42,title=NL101 glued-caption::"
         "Caption or credit glued to the next sentence: 'austin' + 'Speaking'",
         f"::warning {prefix},line=19,col=1,endLine=19,endColumn=8,title=NL301 sentence-case::"
@@ -264,7 +265,7 @@ def test_output_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None
     text_file = tmp_path / "report.txt"
     _run(capsys, "check", "--color", "never", "--output-file", str(text_file), SEED)
     assert text_file.read_text(encoding="utf-8").endswith(
-        "2 more with `newslint fix --unsafe-fixes`).\n"
+        "3 more with `newslint fix --unsafe-fixes`).\n"
     )
     missing = tmp_path / "no-such-dir" / "report.json"
     code, out, err = _run(capsys, "check", "--output-file", str(missing), SEED)
@@ -279,11 +280,11 @@ def test_statistics_counts(capsys: pytest.CaptureFixture[str]) -> None:
         "2  NL201  [*] comment-form",
         "1  NL101      glued-caption",
         "1  NL301  [*] sentence-case",
-        "1  NL303  [*] name-case",
+        "1  NL303      name-case",
         "1  NL401      unclosed-quote",
         "1  NL501  [*] orphan-punctuation",
         "Found 7 findings"
-        " (5 fixable with `newslint fix`; 2 more with `newslint fix --unsafe-fixes`).",
+        " (4 fixable with `newslint fix`; 3 more with `newslint fix --unsafe-fixes`).",
     ]
     _, as_json, _ = _run(capsys, "check", "--statistics", "--format", "json", SEED)
     rows = json.loads(as_json)
@@ -332,8 +333,8 @@ def test_show_fixes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert out.endswith(
         "Would apply 2 fixes:\n"
         f"- {path}:\n"
-        "    NL301 (sentence-case) Capitalise 'the'\n"
         "    NL201 (comment-form) Delete the comment-form line\n"
+        "    NL301 (sentence-case) Capitalise 'the'\n"
     )
     assert Path(path).read_text(encoding="utf-8") == COUNCIL
     _, out, _ = _run(capsys, "fix", "--show-fixes", path)
@@ -341,8 +342,8 @@ def test_show_fixes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         f"Fixed 2 findings in {path}",
         "Applied 2 fixes:",
         f"- {path}:",
-        "    NL301 (sentence-case) Capitalise 'the'",
         "    NL201 (comment-form) Delete the comment-form line",
+        "    NL301 (sentence-case) Capitalise 'the'",
         "All checks passed!",
     ]
 
@@ -354,5 +355,5 @@ def test_fix_with_machine_format_reports_remaining(
     copy.write_bytes((ROOT / SEED).read_bytes())  # a writable copy
     code, out, err = _run(capsys, "fix", "--format", "json-lines", str(copy))
     assert code == 1
-    assert [json.loads(line)["rule"] for line in out.splitlines()] == ["NL101", "NL401"]
-    assert err == f"Fixed 5 findings in {copy}\n"
+    assert [json.loads(line)["rule"] for line in out.splitlines()] == ["NL303", "NL101", "NL401"]
+    assert err == f"Fixed 4 findings in {copy}\n"

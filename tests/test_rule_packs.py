@@ -134,7 +134,7 @@ def test_unknown_placeholder_names_the_kinds_values(project, capsys) -> None:
     path = _use(project, HEAD.format(kind="glued", message="{befor} + {after}"))
     assert _error(capsys, project) == (
         f"{path}:8: rule XX101(newsletter-prompt): message: unknown placeholder {{befor}}"
-        " (kind 'glued' gives {match}, {before}, {after})"
+        " (kind 'glued' gives {match}, {before}, {after}, {what}, {how})"
     )
 
 

@@ -27,10 +27,10 @@ def _plain_starts(text: str, start: int, end: int) -> list[int]:
     starts = [first.end() if first else start]
     for match in sentences._END.finditer(text, start, end):
         punct_end = match.end(1) if match.end(1) >= 0 else match.end(2)
-        if punct_end < 0 or ends_sentence(text, match.start(), punct_end):
-            after = sentences._LEAD.match(text, match.end(), end).end()
-            if after < end:
-                starts.append(after)
+        after = sentences._LEAD.match(text, match.end(), end).end()
+        ends = punct_end < 0 or ends_sentence(text, match.start(), punct_end, after)
+        if ends and after < end:
+            starts.append(after)
     return starts
 
 
@@ -62,13 +62,17 @@ def _assert_same(text: str) -> int:
 def test_sure_ends_are_ends_the_slow_way_accepts() -> None:
     """Every match of the sure branch is one ``ends_sentence`` accepts."""
     words = sorted(ABBREVIATIONS) + ["\u212aans", "\u212ay", "Xmr", "emr", "amr", "2019", "Ok"]
+    words += ["Ph.D", "B.Sc", "D-N.Y", "D-Minn", "ID", "NATO", "9p.m", "8:30a.m", "5min", "iOS"]
     for word in words:
         for variant in {word, word.upper(), word.title()}:
-            for before in ("", " ", "(", "“", "-", "é", "\u212a", "x.", "lt."):
-                text = f"{before}{variant}. Next"
-                for match in sentences._END.finditer(text):
-                    if match.end(1) >= 0:
-                        assert ends_sentence(text, match.start(), match.end(1)), text
+            for before in ("", " ", "(", "“", "-", "é", "\u212a", "x.", "lt.", "D-", "3"):
+                for after in ("Next", "next", "The", "2"):
+                    text = f"{before}{variant}. {after}"
+                    for match in sentences._END.finditer(text):
+                        if match.end(1) >= 0:
+                            assert ends_sentence(
+                                text, match.start(), match.end(1), len(text) - len(after)
+                            ), text
 
 
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
@@ -116,9 +120,45 @@ def test_generated_prose_splits_as_before() -> None:
         "\n",
         "—",
         "x",
+        "Ph.D.",
+        "ID.",
+        "(D-N.Y.)",
+        "9p.m.",
+        "a.m.",
+        "min.",
+        "No.",
+        "Inc.",
+        "U.N.",
+        "said.[12]",
+        "vital.”",
+        "His",
+        "Monday",
     ]
     sure = 0
     for _ in range(400):
         text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
         sure += _assert_same(text + rng.choice(["", ".", " ", "\n"]))
     assert sure > 500  # the sure branch was taken often: the comparison is not vacuous
+
+
+CASES = [
+    line
+    for line in (Path(__file__).parent / "sentence_cases.txt").read_text("utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_written_cases_split_where_marked(case: str) -> None:
+    """Abbreviations (Ph.D., a.m., p.m., U.S., D-N.Y., ID., No., Inc.), initials, decimals and
+    domains: each sentence starts where a "|" marks it, and nowhere else."""
+    parts = case.split("|")
+    text = "".join(parts)
+    wanted, at = [], 0
+    for part in parts[:-1]:
+        at += len(part)
+        wanted.append(at)
+    sentences._cache.clear()
+    assert list(sentence_starts(text, 0, len(text)))[1:] == wanted  # the first: after the lead
+    for at in wanted:  # and each start is one when asked about alone
+        assert sentences.is_sentence_start(text, at, 0), text[at:]

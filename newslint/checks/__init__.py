@@ -20,6 +20,7 @@ KINDS = (
     "boilerplate",
     "entity",
     "glued",
+    "lost_break",
     "grammar",
     "line_model",
     "metric",

@@ -1,8 +1,9 @@
 """Kind ``balance``: quotation marks and brackets left open or closed without an opening.
 
 A quotation left open at the end of a paragraph is the news convention, not an error, when the
-next paragraph opens with a quotation mark. The proposed fix closes an open quotation at the end
-of its paragraph.
+next paragraph opens with a quotation mark; a quotation reopened after a sentence end in the same
+paragraph is a lost paragraph break (kind ``lost_break``), not reported here. The proposed fix
+closes an open quotation at the end of its paragraph.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from newslint.core.blocks import Block
 from newslint.core.document import Document
 from newslint.core.lines import first_line
 from newslint.core.model import Edit, Hit
-from newslint.core.quotes import BRACKETS, CLOSER_FOR, Problem
+from newslint.core.quotes import BRACKETS, CLOSER_FOR, LOST_BREAK, Problem
 from newslint.core.quotes import _scan_block as scan_block
 
 CAN_FIX = True
@@ -50,11 +51,12 @@ class Check:
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         text = doc.text
         starts = [b.start for b in blocks]
+        problems = [p for p in doc.quotes.problems if p.kind != LOST_BREAK]
         closing = defaultdict(list)  # insertion point -> the open quotations it would close
-        for problem in doc.quotes.problems:
+        for problem in problems:
             if problem.insert_at is not None:
                 closing[problem.insert_at].append(problem)
-        for problem in doc.quotes.problems:
+        for problem in problems:
             index = bisect.bisect_right(starts, problem.start) - 1
             if index < 0 or problem.start >= blocks[index].end:
                 continue

@@ -1,9 +1,19 @@
 """Kind ``name_case``: a name in lower case that the document itself capitalises elsewhere.
 
-Candidates are runs of up to ``max_words`` lower-case words right after a title (``Secretary of
-Defense lloyd austin``); a run is flagged up to its last word that the document's prose writes
-capitalised in the middle of a sentence, unless a word of it up to there is a ``common_words``
-entry (a run starting with one is never flagged).
+Two kinds of evidence, both from the article (:class:`~newslint.core.lexicon.Lexicon`):
+
+- after a title (``Secretary of Defense lloyd austin``): a run of up to ``max_words`` lower-case
+  words is flagged up to its last word that the document's paragraphs write capitalised in the
+  middle of a sentence (outside title runs), unless a word of it up to there is a
+  ``common_words`` entry (a run starting with one is never flagged);
+- anywhere in a paragraph but at a sentence start: a word the article capitalises in the middle
+  of sentences at least ``min_capitalised`` times, once at least on its own (not only in
+  ``Special Forces`` or a title run such as ``We Saw It Coming``), and writes in lower case
+  nowhere else; or two words it writes as a capitalised pair (``Maria Alvarez``) and neither of
+  them in lower case elsewhere. ``common_words`` are left alone.
+
+Either is evidence, not proof (``the White House`` and ``a white house``): the rule's fix is
+best marked unsafe.
 """
 
 from __future__ import annotations
@@ -14,14 +24,15 @@ from dataclasses import dataclass, field
 
 from newslint.checks.base import capitalize
 from newslint.config.validation import option
-from newslint.core.blocks import PROSE_KINDS, Block
+from newslint.core.blocks import Block
 from newslint.core.document import Document
+from newslint.core.lexicon import Lexicon, key
 from newslint.core.model import Edit, Hit
 from newslint.core.sentences import is_sentence_start
 
 CAN_FIX = True
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:['’-][A-Za-z]+)*(?![\w'’-])")
 _LOWER_RUN = re.compile(r"[ \t]+([a-z][a-z'’-]*)")
+_LOWER_WORD = re.compile(r"(?<![\w'’.@/#-])[a-z][a-z'’-]*(?<![-'’])(?![\w'’@/-]|\.\w)")
 _SEPARATORS = "'’-"
 
 
@@ -30,19 +41,7 @@ class Options:
     titles: list[str] = field(default_factory=list)
     common_words: list[str] = field(default_factory=list)
     max_words: int = option(3, minimum=1)
-
-
-def capitalised_names(doc: Document, wanted: set[str]) -> set[str]:
-    """The ``wanted`` words (lower case) that the document's prose writes capitalised in the
-    middle of a sentence."""
-    text = doc.text
-    return {
-        match.group().lower()
-        for block in doc.blocks_of(PROSE_KINDS)
-        for match in _CAPITALISED.finditer(text, block.start, block.end)
-        if match.group().lower() in wanted
-        and not is_sentence_start(text, match.start(), block.start)
-    }
+    min_capitalised: int = option(2, minimum=1)  # without a title: capitalised this often
 
 
 class Check:
@@ -51,7 +50,19 @@ class Check:
         self.titles = re.compile(rf"(?<![\w.])(?:{titles})(?![\w-])") if titles else None
         self.common = {w.lower() for w in options.common_words}
         self.max_words = options.max_words
+        self.min_capitalised = options.min_capitalised
 
+    def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
+        after_titles = list(self._after_titles(doc, blocks))
+        taken = [(hit.start, hit.end) for hit in after_titles]
+        found = after_titles + [
+            hit
+            for hit in self._known_names(doc, blocks)
+            if not any(s < hit.end and hit.start < e for s, e in taken)
+        ]
+        yield from sorted(found, key=lambda hit: hit.start)
+
+    # -- names after a title -------------------------------------------------------------
     def _run_after(self, text: str, pos: int, end: int) -> list[re.Match[str]]:
         run: list[re.Match[str]] = []
         while len(run) < self.max_words:
@@ -73,22 +84,78 @@ class Check:
             and run[0].group(1) not in self.common
         ]
 
-    def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
+    def _after_titles(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         if self.titles is None:
             return
         text = doc.text
-        runs = self._runs(text, blocks)
-        wanted = {m.group(1).strip(_SEPARATORS) for run in runs for m in run}
-        names = capitalised_names(doc, wanted) if wanted else set()
-        for run in runs:
+        lexicon = doc.lexicon
+        for run in self._runs(text, blocks):
             words = [m.group(1) for m in run]
             last = max(
-                (i for i, w in enumerate(words) if w.strip(_SEPARATORS) in names), default=-1
+                (i for i, w in enumerate(words) if lexicon.forms(w.strip(_SEPARATORS)).capitalised),
+                default=-1,
             )
             if last < 0 or any(w in self.common for w in words[: last + 1]):
                 continue
-            start, end = run[0].start(1), run[last].end(1)
-            edits = tuple(
-                Edit(m.start(1), m.start(1) + 1, capitalize(m.group(1))[0]) for m in run[: last + 1]
-            )
-            yield Hit(start, end, {"match": text[start:end]}, edits)
+            yield _hit(text, [(m.start(1), m.end(1)) for m in run[: last + 1]])
+
+    # -- names the article capitalises elsewhere -------------------------------------------
+    def _candidates(self, lexicon: Lexicon) -> set[str]:
+        """Words (lexicon keys) that a name in lower case may hold."""
+        found = {
+            word
+            for word in lexicon.words
+            if word not in self.common
+            and lexicon.is_name(word, min_capitalised=self.min_capitalised)
+        }
+        for first, second in lexicon.pairs:
+            if lexicon.is_name_pair(first, second) and not {first, second} & self.common:
+                found |= {first, second}
+        return found
+
+    def _known_names(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
+        lexicon = doc.lexicon
+        candidates = self._candidates(lexicon)
+        if not candidates:
+            return
+        text = doc.text
+        for block in blocks:
+            if block.kind != "paragraph":
+                continue
+            words = list(_LOWER_WORD.finditer(text, block.start, block.end))
+            for index, match in enumerate(words):
+                word = match.group()
+                if key(word) not in candidates or not self._may_be_name(doc, block, words, index):
+                    continue
+                following = words[index + 1] if index + 1 < len(words) else None
+                if (
+                    following is not None
+                    and text[match.end() : following.start()] == " "
+                    and lexicon.is_name_pair(word, following.group())
+                ):
+                    yield _hit(text, [match.span(), following.span()])
+                elif lexicon.is_name(word, min_capitalised=self.min_capitalised) and (
+                    index == 0 or not _is_pair_second(lexicon, text, words, index)
+                ):
+                    yield _hit(text, [match.span()])
+
+    def _may_be_name(
+        self, doc: Document, block: Block, words: list[re.Match[str]], index: int
+    ) -> bool:
+        """Whether the word at ``index`` may be a name in lower case: not at a sentence start
+        (left to sentence-case)."""
+        return not is_sentence_start(doc.text, words[index].start(), block.start)
+
+
+def _is_pair_second(lexicon: Lexicon, text: str, words: list[re.Match[str]], index: int) -> bool:
+    """Whether the word at ``index`` is the second of a name pair (reported with the first)."""
+    before = words[index - 1]
+    return text[before.end() : words[index].start()] == " " and lexicon.is_name_pair(
+        before.group(), words[index].group()
+    )
+
+
+def _hit(text: str, spans: list[tuple[int, int]]) -> Hit:
+    start, end = spans[0][0], spans[-1][1]
+    edits = tuple(Edit(s, s + 1, capitalize(text[s:e])[0]) for s, e in spans)
+    return Hit(start, end, {"match": text[start:end]}, edits)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple, get_args
 
-BlockKind = Literal["front-matter", "code", "html-comment", "headline", "heading", "paragraph"]
+BlockKind = Literal[
+    "front-matter", "code", "html-comment", "table", "headline", "heading", "paragraph"
+]
 BLOCK_KINDS: tuple[str, ...] = get_args(BlockKind)
 PROSE_KINDS = ("headline", "heading", "paragraph")
 Span = tuple[int, int]

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import bisect
 from functools import cached_property
+from itertools import pairwise
 from typing import Any, Protocol
 
 from newslint.core import lines
 from newslint.core.blocks import Block, Span
+from newslint.core.lexicon import Lexicon, build_lexicon
 from newslint.core.quotes import QuoteScan, scan_document
 from newslint.core.site_evidence import SiteEvidence
 
@@ -125,6 +127,23 @@ class Document:
     @cached_property
     def quotes(self) -> QuoteScan:
         return scan_document(self)
+
+    @cached_property
+    def paragraph_break(self) -> str:
+        """What an edit starting a new paragraph inserts: the document's own separator, a line
+        break where each line is a paragraph (two paragraphs one line break apart), else a
+        blank line."""
+        paragraphs = self.blocks_of(("paragraph",))
+        text = self.text
+        for before, after in pairwise(paragraphs):
+            if text.count("\n", before.end, after.start) == 1:
+                return self.newline
+        return self.newline * 2
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        """The forms in which the article writes each word (names, brands, acronyms)."""
+        return build_lexicon(self)
 
     def blocks_of(self, kinds: tuple[str, ...]) -> list[Block]:
         """The blocks of these kinds; the same list object for the same kinds (do not mutate)."""

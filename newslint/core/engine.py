@@ -76,9 +76,37 @@ def lint(doc: Document, rules: Iterable[Rule], *, exact: bool | None = None) -> 
             timed_out.append(rule)
             lost += time.monotonic() - start
     findings.sort(key=lambda f: f.sort_key)
+    findings = _without_misreadings(findings)
     if timed_out:
         raise RuleTimeout(doc.path, timed_out, findings)
     return findings
+
+
+def _without_misreadings(findings: list[Finding]) -> list[Finding]:
+    """The findings less those of other categories that start or end inside text an encoding
+    finding reports as damaged (``â€œWe``: no word starts at the ``â``): they read characters
+    that are not the ones written. The fixer repairs the encoding first; a re-lint reports
+    whatever is still wrong in the repaired text."""
+    damaged: list[tuple[int, int]] = []
+    for f in findings:  # sorted by start: overlapping spans merged
+        if f.category != "encoding":
+            continue
+        if damaged and f.start < damaged[-1][1]:
+            damaged[-1] = (damaged[-1][0], max(damaged[-1][1], f.end))
+        else:
+            damaged.append((f.start, max(f.end, f.start + 1)))
+    if not damaged:
+        return findings
+    starts = [start for start, _ in damaged]
+
+    def misread(finding: Finding) -> bool:
+        for offset in (finding.start, finding.end - 1):
+            i = bisect.bisect_right(starts, offset) - 1
+            if i >= 0 and damaged[i][0] <= offset < damaged[i][1]:
+                return True
+        return False
+
+    return [f for f in findings if f.category == "encoding" or not misread(f)]
 
 
 class _Screen:

@@ -1,4 +1,9 @@
-"""Apply fixes: non-overlapping edits left to right, re-lint, repeat until stable."""
+"""Apply fixes: non-overlapping edits, re-lint, repeat until stable.
+
+Fixes are taken by category (:data:`~newslint.core.model.FIX_ORDER`: encoding repairs before
+anything that reads the repaired characters), then left to right; a fix overlapping one taken
+before waits for the next pass, where its rule reads the repaired text.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newslint.core.errors import NewslintError
-from newslint.core.model import Applicability, Edit, Finding
+from newslint.core.model import FIX_ORDER, LAST_FIX_ORDER, Applicability, Edit, Finding, Fix
 
 MAX_PASSES = 10
 
@@ -71,11 +76,12 @@ class _Taken:
 def select_fixes(
     findings: list[Finding], minimum: Applicability
 ) -> tuple[list[Finding], list[Edit]]:
-    """Findings whose fixes apply this pass, left to right, and their edits in order."""
+    """Findings whose fixes apply this pass (by category, then left to right), and their
+    edits in order."""
     chosen: list[Finding] = []
     taken = _Taken()
     candidates = [(f, f.fix) for f in findings if f.fix and f.fix.applicability >= minimum]
-    for finding, fix in sorted(candidates, key=lambda pair: (pair[1].start, pair[1].end)):
+    for finding, fix in sorted(candidates, key=_fix_order):
         edits = list(fix.edits)
         if any(taken.overlaps(e) for e in edits):
             continue
@@ -83,6 +89,11 @@ def select_fixes(
         for edit in edits:
             taken.add(edit)
     return chosen, sorted(taken.edits, key=lambda e: (e.start, e.end))
+
+
+def _fix_order(candidate: tuple[Finding, Fix]) -> tuple[int, int, int]:
+    finding, fix = candidate
+    return FIX_ORDER.get(finding.category, LAST_FIX_ORDER), fix.start, fix.end
 
 
 def fix(

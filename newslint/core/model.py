@@ -57,6 +57,23 @@ Category = Literal[
 SEVERITIES: tuple[str, ...] = get_args(SeverityName)
 APPLICABILITIES: tuple[str, ...] = get_args(ApplicabilityName)
 CATEGORIES: tuple[str, ...] = get_args(Category)
+# The order in which the fixer repairs overlapping text: what every other rule reads comes
+# first. The characters themselves (encoding), then the lines and paragraphs they form
+# (artifacts, page chrome), then the marks between words, then the words. A fix that overlaps
+# one of an earlier category waits for the next pass, where its rule reads the repaired text.
+FIX_ORDER: dict[str, int] = {
+    "encoding": 0,
+    "artifact": 1,
+    "boilerplate": 1,
+    "punctuation": 2,
+    "quotes": 2,
+    "repetition": 2,
+    "casing": 3,
+    "grammar": 3,
+    "readability": 3,
+    "style": 3,
+}
+LAST_FIX_ORDER = max(FIX_ORDER.values())
 
 
 @dataclass(frozen=True, order=True)

@@ -1,7 +1,9 @@
 """Find quoted speech and unbalanced quotes or brackets, paragraph by paragraph.
 
 News convention: a quotation that runs over several paragraphs leaves each paragraph open and
-reopens the next one with an opening mark; such a paragraph is not unbalanced.
+reopens the next one with an opening mark; such a paragraph is not unbalanced. Where the text
+lost its paragraph breaks, the reopening mark follows a sentence end inside the quotation: that is
+a lost paragraph break (problem kind 'lost_break'), and the quotation ends there.
 """
 
 from __future__ import annotations
@@ -28,12 +30,17 @@ _ELISION = re.compile(r"(?:n|em|til|tis|twas|cause|bout|round|s|d|ll|re|ve|m|t)\
 _OPENING_CONTEXT = " \t\n\r([{—–-/“‘«\"'"
 _MARKS = re.compile(r"[“«”»\"‘’'()\[\]{}]")  # every character _scan_block acts on
 _AFTER_CLOSE = ".,;:!?)]}…—–"
+LOST_BREAK = "lost_break"  # the kind of Problem of a paragraph break lost inside a quotation
+# A sentence end (a mark, then any closing quotes or brackets) and the spaces after it
+_SENTENCE_END_BEFORE = re.compile(r"[.!?…][’'\")\]]*[ \t]+$")
 _CODE = re.compile(r"[{}]|;[ \t]*$|\s//|\s==?\s|=>|\$[A-Za-z_]|^\(\w+[.\s]\$?\w+$", re.M)
 
 
 @dataclass(frozen=True)
 class Problem:
-    """An unbalanced mark: ``kind`` is 'unclosed' or 'unopened'; ``insert_at`` closes it."""
+    """An unbalanced mark: ``kind`` is 'unclosed' or 'unopened'; ``insert_at`` closes it. Kind
+    'lost_break': ``start`` is a quotation mark reopening the quotation open before it after a
+    sentence end, where a paragraph break was lost; ``insert_at`` is where the break goes."""
 
     kind: str
     start: int
@@ -51,11 +58,15 @@ class QuoteScan:
 
     def contains(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` lies inside quoted speech (inside the marks)."""
+        return self.span_around(start, end) is not None
+
+    def span_around(self, start: int, end: int) -> tuple[int, int] | None:
+        """The quoted span (marks included) that ``[start, end)`` lies inside, if any."""
         i = bisect.bisect_right(self._starts, start) - 1
         if i < 0:
-            return False
+            return None
         span_start, span_end = self.spans[i]
-        return span_start < start and end <= span_end
+        return self.spans[i] if span_start < start and end <= span_end else None
 
 
 def _is_apostrophe(text: str, i: int, start: int, end: int) -> bool:
@@ -181,9 +192,28 @@ class _BlockScan:
         self.spans.append((self.open.close(opener), i + 1))
         return True
 
+    def _reopens(self, opened: int, i: int) -> bool:
+        """Whether a mark at ``i`` may reopen the quotation opened at ``opened``: one line holds
+        both (a quotation left open at a line's end is the convention where each line is a
+        paragraph), and the first mark opened something (``“ I`` is a wrong-way closing mark)."""
+        text = self.text
+        return not text[opened + 1 : opened + 2].isspace() and BREAK.search(text, opened, i) is None
+
+    def _reopen(self, ch: str, i: int) -> None:
+        """Open a double quotation at ``i``; if one is open and a sentence ends right before
+        ``i``, a paragraph break was lost there: the open quotation ends at the break."""
+        opener = self.open.innermost(_DOUBLE)
+        if opener is not None and self._reopens(self.open.stack[opener][1], i):
+            before = _SENTENCE_END_BEFORE.search(self.text, max(self.start, i - 8), i)
+            if before is not None:
+                end = before.start() + len(before.group().rstrip(" \t"))
+                self.spans.append((self.open.close(opener), end))
+                self.problems.append(Problem(LOST_BREAK, i, ch, insert_at=end))
+        self.open.push(ch, i)
+
     def mark(self, ch: str, i: int) -> None:
         if ch in DOUBLE_OPEN:
-            self.open.push(ch, i)
+            self._reopen(ch, i)
         elif ch in DOUBLE_CLOSE:
             if not self._close(_DOUBLE, i):
                 self.problems.append(Problem("unopened", i, ch))
@@ -208,9 +238,9 @@ class _BlockScan:
         text, start, end = self.text, self.start, self.end
         if _is_mentioned(text, i, start, end, self.runs):
             return  # ("), """docstrings""": a mark that quotes nothing
-        if _opens(text, i, start, end) or (
-            not self._close(_STRAIGHT_OR_CURLY, i) and not _closes(text, i, start, end)
-        ):
+        if _opens(text, i, start, end):
+            self._reopen('"', i)
+        elif not self._close(_STRAIGHT_OR_CURLY, i) and not _closes(text, i, start, end):
             self.open.push('"', i)
 
     def _closing_bracket(self, ch: str, i: int) -> None:

@@ -1,5 +1,6 @@
 """Markdown articles: front matter, fenced and indented code, HTML comments, ATX and setext
-headings (the first H1 is the headline), paragraphs between blank lines.
+headings (the first H1 is the headline), tables (data, not prose), paragraphs between blank
+lines.
 
 Inline code, link targets, HTML tags and comments, URLs and e-mail addresses are masked;
 ``*`` and ``_`` emphasis markers are inline markup. Suppression directives stand in HTML comments.
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
 _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*$")
+# a table's delimiter row (``|---|:--:|``): at least one ``|`` and only dashes, colons, spaces
+_TABLE_DELIMITER = re.compile(r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _THEMATIC = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _INLINE = r"(`+)[^`].*?\1|\]\([^)\s]*(?:\s+\"[^\"]*\")?\)|<!--.*?-->|</?[A-Za-z][^<>]*>"
 # the e-mail alternative is slow, so it runs only in blocks holding an "@"
@@ -26,7 +29,8 @@ _MASKS = {
     True: re.compile(f"{URL}|{EMAIL}|{_INLINE}", re.S),
     False: re.compile(f"{URL}|{_INLINE}", re.S),
 }
-_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")  # *, **, _ markers
+# *, **, _ markers; a lone * between a space and the line end or a space is text ("Name *")
+_EMPHASIS = re.compile(r"(?<!\s)\*{1,3}|\*{1,3}(?![ \t]|$)|(?<!\w)_{1,3}|_{1,3}(?!\w)", re.M)
 # what a reader of the prose skips: emphasis markers beside words, and a link's opening bracket
 _MARKUP = re.compile(r"\*{1,3}|_{1,3}(?=\S)|(?<=\S)_{1,3}|\[")
 
@@ -122,6 +126,8 @@ class _Splitter:
             )
             self.para.clear()
             self.i += 1
+        elif not self.para and "|" in line and self._opens_table():
+            self._table(start)
         elif _THEMATIC.match(line):
             self._flush()
             self.i += 1
@@ -141,6 +147,23 @@ class _Splitter:
         j = min(j, n - 1)
         self.out.append(Block("code", start, lines[j][1]))
         self.i = j + 1
+
+    def _opens_table(self) -> bool:
+        """Whether the line at ``i`` is a table's header row: a delimiter row follows it."""
+        if self.i + 1 >= len(self.lines):
+            return False
+        start, end = self.lines[self.i + 1]
+        row = self.text[start:end]
+        return "|" in row and bool(_TABLE_DELIMITER.match(row))
+
+    def _table(self, start: int) -> None:
+        """A table (header, delimiter and body rows, up to a blank line): data, not prose."""
+        lines, n = self.lines, len(self.lines)
+        j = self.i + 2
+        while j < n and "|" in self.text[lines[j][0] : lines[j][1]]:
+            j += 1
+        self.out.append(Block("table", start, lines[j - 1][1]))
+        self.i = j
 
     def _html_comment(self, line: str, start: int) -> None:
         self._flush()

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 KEYS = ("config", "min_alert_level")
 SEVERITIES = {"suggestion": Severity.INFO, "warning": Severity.WARNING, "error": Severity.ERROR}
-ALL_REGIONS = ("front-matter", "code", "html-comment", "headline", "heading", "paragraph")
+ALL_REGIONS = ("front-matter", "code", "html-comment", "table", "headline", "heading", "paragraph")
 
 
 def vale_rules(settings: dict[str, Any], root: Path) -> tuple[Rule, ...]:

@@ -50,7 +50,6 @@ HOOKED = frozenset(
         "glued",
         "metric",
         "mojibake",
-        "name_case",
         "pattern",
         "repeated_block",
         "repeated_word",

@@ -2,12 +2,12 @@
 
 A hit is a lower-case letter where :mod:`newslint.core.sentences` starts a sentence: after the
 block's start and its lead (white space, quotes, brackets, list markers: ``_LEAD``), or after a
-sentence end (a mark of its ``_END``, closing quotes or brackets, white space) and the lead. A
-block not at a line start (a heading after ``#``, an indented line) or at the text's start is
-always kept; otherwise its first sentence follows a line break, and every other follows a mark:
-the ``_CANDIDATES`` patterns match each such context (the characters between mark and letter
-are never letters, so no earlier match can swallow the letter). The check is block-local: the
-paragraph before a block is read from the document.
+sentence end (a mark of its ``_END``, closing quotes, brackets or citations, white space) and
+the lead. A block not at a line start (a heading after ``#``, an indented line) or at the text's
+start is always kept; otherwise its first sentence follows a line break, and every other follows
+a mark: the ``_CANDIDATES`` patterns match each such context (the characters between mark and
+letter are never letters, so no earlier match can swallow the letter). The check is block-local:
+the paragraph before a block is read from the document.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from newslint.core.lines import only_newlines
 # without quadratic backtracking over a long run of brackets, then a letter that may be lower
 # case (any letter but A-Z: a superset)
 _LEAD = r"[\s\"“‘'«(\[*_>#-]*(?:\d{1,3}[.)]\s+[\s\"“‘'«(\[*_]*)?[^\W\d_A-Z]"
-_CLOSERS = r"[\"”’'»)\]]*\s"
+_CLOSERS = r"[\"”’'»)\]]*(?:\[\d{1,4}\][\"”’'»)\]]*)*\s"  # closers and citations, as _END
 # One pattern per opening character, each with a literal prefix (a C-level search far faster
 # than one character-class prefix): line start, and each sentence-ending mark of sentences._END.
 _CANDIDATES = tuple(
