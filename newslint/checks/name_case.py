@@ -7,7 +7,9 @@ Two kinds of evidence, both from the article (:class:`~newslint.core.lexicon.Lex
   middle of a sentence (outside title runs), unless a word of it up to there is a
   ``common_words`` entry (a run starting with one is never flagged);
 - anywhere in a paragraph but at a sentence start: a word the article capitalises in the middle
-  of sentences at least ``min_capitalised`` times, once at least on its own (not only in
+  of sentences at least ``min_capitalised`` times (``min_capitalised_surname`` for a word that
+  also ends a capitalised pair the article writes, as ``Alvarez`` in ``Maria Alvarez``), once at
+  least on its own (not only in
   ``Special Forces`` or a title run such as ``We Saw It Coming``), and writes in lower case
   nowhere else; or two words it writes as a capitalised pair (``Maria Alvarez``) and neither of
   them in lower case elsewhere. ``common_words`` are left alone.
@@ -42,6 +44,8 @@ class Options:
     common_words: list[str] = field(default_factory=list)
     max_words: int = option(3, minimum=1)
     min_capitalised: int = option(2, minimum=1)  # without a title: capitalised this often
+    # ... or this often for a word that also ends a capitalised pair (Maria Alvarez, Alvarez)
+    min_capitalised_surname: int = option(2, minimum=1)
 
 
 class Check:
@@ -51,6 +55,7 @@ class Check:
         self.common = {w.lower() for w in options.common_words}
         self.max_words = options.max_words
         self.min_capitalised = options.min_capitalised
+        self.min_capitalised_surname = options.min_capitalised_surname
 
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         after_titles = list(self._after_titles(doc, blocks))
@@ -100,22 +105,29 @@ class Check:
             yield _hit(text, [(m.start(1), m.end(1)) for m in run[: last + 1]])
 
     # -- names the article capitalises elsewhere -------------------------------------------
-    def _candidates(self, lexicon: Lexicon) -> set[str]:
+    def _candidates(self, lexicon: Lexicon, surnames: set[str]) -> set[str]:
         """Words (lexicon keys) that a name in lower case may hold."""
         found = {
             word
             for word in lexicon.words
             if word not in self.common
-            and lexicon.is_name(word, min_capitalised=self.min_capitalised)
+            and lexicon.is_name(word, min_capitalised=self._evidence(word, surnames))
         }
         for first, second in lexicon.pairs:
             if lexicon.is_name_pair(first, second) and not {first, second} & self.common:
                 found |= {first, second}
         return found
 
+    def _evidence(self, word: str, surnames: set[str]) -> int:
+        """How often the article must capitalise ``word`` mid-sentence to make it a name."""
+        return self.min_capitalised_surname if word in surnames else self.min_capitalised
+
     def _known_names(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         lexicon = doc.lexicon
-        candidates = self._candidates(lexicon)
+        surnames = {
+            second for first, second in lexicon.pairs if lexicon.is_name_pair(first, second)
+        }
+        candidates = self._candidates(lexicon, surnames)
         if not candidates:
             return
         text = doc.text
@@ -134,9 +146,9 @@ class Check:
                     and lexicon.is_name_pair(word, following.group())
                 ):
                     yield _hit(text, [match.span(), following.span()])
-                elif lexicon.is_name(word, min_capitalised=self.min_capitalised) and (
-                    index == 0 or not _is_pair_second(lexicon, text, words, index)
-                ):
+                elif lexicon.is_name(
+                    word, min_capitalised=self._evidence(key(word), surnames)
+                ) and (index == 0 or not _is_pair_second(lexicon, text, words, index)):
                     yield _hit(text, [match.span()])
 
     def _may_be_name(
