@@ -47,3 +47,9 @@ def test_a_row_of_marks_is_no_quotation(config: Config) -> None:
 def test_prose_with_many_quotations_is_still_checked(config: Config) -> None:
     said = 'He said "yes" and she said "no". ' * 20 + 'Then "it ended.\n'
     assert "NL401" in _rules(said, config)
+
+
+def test_one_word_repeated_through_a_megabyte_is_one_finding(config: Config) -> None:
+    started = time.perf_counter()
+    found = _rules("word " * 200_000, config)
+    assert found == ["NL701"] and time.perf_counter() - started < SECONDS

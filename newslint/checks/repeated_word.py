@@ -3,7 +3,8 @@
 Only words separated by plain spaces or tabs are compared, case-insensitively. Repeats that
 English allows (``had had``, ``that that``: ``allowed``), names written with capitals both times
 (``Duran Duran``, ``Walla Walla``), numbers and code (``client client.connect``) are left alone.
-The fix deletes the second word and the space before it.
+A run of the same word (``the the the``) is one finding; the fix deletes the repeats and the
+spaces before them, and is unsafe for three or more (``love love love`` is often meant).
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from dataclasses import dataclass, field
 
 from newslint.core.blocks import Block
 from newslint.core.document import Document
-from newslint.core.model import Edit, Hit
+from newslint.core.model import Applicability, Edit, Hit
 
 CAN_FIX = True
 _REPEAT = re.compile(
-    r"(?<![\w'’-])([^\W\d_]+(?:['’][^\W\d_]+)?)([ \t]+)(\1)(?![\w'’(-]|\.\w)", re.I
+    r"(?<![\w'’-])([^\W\d_]+(?:['’][^\W\d_]+)?)((?:[ \t]+\1)+)(?![\w'’(-]|\.\w)", re.I
 )
 
 
@@ -37,12 +38,14 @@ class Check:
     def run(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         for block in blocks:
             for match in _REPEAT.finditer(doc.text, block.start, block.end):
-                first, second = match.group(1), match.group(3)
+                first, second = match.group(1), match.group(2).lstrip(" \t")
                 if first.lower() in self.allowed or second[0].isupper():
                     continue
+                repeats = len(match.group(2).split())
                 yield Hit(
                     match.start(),
                     match.end(),
-                    {"word": second},
-                    (Edit(match.start(2), match.end(3), ""),),
+                    {"word": second[: len(first)]},
+                    (Edit(match.start(2), match.end(2), ""),),
+                    Applicability.UNSAFE if repeats > 1 else None,
                 )
