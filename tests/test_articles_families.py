@@ -161,7 +161,7 @@ def test_mojibake_cases(text: str, repaired: str | None) -> None:
 
 
 def test_a_repair_that_guesses_a_lost_byte_is_unsafe() -> None:
-    """"voilÃ  le": the no-break space of "à" (C3 A0) became a space on the way; "à" is a
+    """ "voilÃ  le": the no-break space of "à" (C3 A0) became a space on the way; "à" is a
     guess (a good one), so the fix waits for --unsafe-fixes."""
     config = only("NL601")
     text = "voilÃ  le travail"
