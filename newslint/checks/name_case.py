@@ -127,12 +127,16 @@ class Check:
         surnames = {
             second for first, second in lexicon.pairs if lexicon.is_name_pair(first, second)
         }
-        candidates = self._candidates(lexicon, surnames)
+        candidates = {  # those the article writes in lower case at all (once, at the most)
+            word
+            for word in self._candidates(lexicon, surnames)
+            if lexicon.words[word].lower or lexicon.words[word].lower_start
+        }
         if not candidates:
             return
         text = doc.text
         for block in blocks:
-            if block.kind != "paragraph":
+            if block.kind != "paragraph" or not _holds_any(text, block, candidates):
                 continue
             words = list(_LOWER_WORD.finditer(text, block.start, block.end))
             for index, match in enumerate(words):
@@ -157,6 +161,12 @@ class Check:
         """Whether the word at ``index`` may be a name in lower case: not at a sentence start
         (left to sentence-case)."""
         return not is_sentence_start(doc.text, words[index].start(), block.start)
+
+
+def _holds_any(text: str, block: Block, words: set[str]) -> bool:
+    """Whether one of ``words`` (lower case) is in the block's text at all."""
+    piece = text[block.start : block.end]
+    return any(word in piece for word in words)
 
 
 def _is_pair_second(lexicon: Lexicon, text: str, words: list[re.Match[str]], index: int) -> bool:

@@ -10,7 +10,10 @@ mixed case (``eBay``); a connector such as ``of`` keeps capitalised words in one
 (``Board of Directors``: ``Directors`` is no name on its own). It also keeps the runs of two
 capitalised words (``Maria Alvarez``, ``Las Vegas``) and the tokens with a full stop inside
 (``One.Tel``, ``Node.js``). Headlines and headings are left out (they are set in title case)
-unless they hold two sentences or more: then they are prose (a text of one line).
+unless they hold two sentences or more: then they are prose (a text of one line). Lower case
+inside sentences is counted only for a word the article also capitalises or writes in lower case
+at a sentence start: every question asked of the lexicon about another word has the same answer
+without it, and most words of an article are such words.
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ if TYPE_CHECKING:
 
 # a word: letters and digits, perhaps with apostrophes, hyphens or full stops inside
 _TOKEN = re.compile(r"(?<![\w'’.@/#-])[^\W_](?:[\w'’.-]*\w)?")
-_POSSESSIVE = re.compile(r"['’]s$", re.I)
+# the tokens that may be capitalised words: those not starting with a digit or a-z
+_MAY_BE_CAPITALISED = re.compile(r"(?<![\w'’.@/#-])[^\W\d_a-z](?:[\w'’.-]*\w)?")
 _DOTTED = re.compile(r"\w\.\w")
 TITLE_RUN = 3  # capitalised words in a row from which a run reads as a title
 # lower-case words that join capitalised words into one name (House of Representatives)
@@ -60,7 +64,8 @@ _NONE = Forms()
 
 def key(word: str) -> str:
     """How the lexicon files a word: lower case, without a possessive ``'s``."""
-    return _POSSESSIVE.sub("", word).lower()
+    lowered = word.lower()
+    return lowered[:-2] if lowered.endswith(("'s", "’s")) else lowered
 
 
 class Lexicon:
@@ -108,31 +113,55 @@ def build_lexicon(doc: Document) -> Lexicon:
     """The lexicon of ``doc``'s paragraphs."""
     lexicon = Lexicon()
     text = doc.text
+    tokens: list[str] = []  # of every paragraph, counted at the end (each distinct token once)
+    at_start: Counter[str] = Counter()  # the tokens at sentence starts
     for block in doc.blocks_of(PROSE_KINDS):
         starts = set(sentence_starts(text, block.start, block.end))
         if block.kind != "paragraph" and len(starts) < 2:
             continue  # a title
-        # the capitalised words in a row: (key, at a sentence start, only a space before it)
-        run: list[tuple[str, bool, bool]] = []
-        run_end = -1
-        for match in _TOKEN.finditer(text, block.start, block.end):
-            token = match.group()
-            if "." in token and _DOTTED.search(token):
-                lexicon.dotted.add(token.lower())
-            if token[0].isupper() and token[1:2].islower():
-                between = text[run_end : match.start()]
-                if run and not _joins(between):
-                    _close_run(lexicon, run)
-                run.append((key(token), match.start() in starts, between == " "))
-                run_end = match.end()
-                continue
-            if run and token in CONNECTORS and text[run_end : match.start()] == " ":
-                _count(lexicon, token, False)
-                continue  # Board of Directors: the run may go on
-            _close_run(lexicon, run)
-            _count(lexicon, token, match.start() in starts)
-        _close_run(lexicon, run)
+        tokens += _TOKEN.findall(text, block.start, block.end)
+        at_start.update(
+            match.group() for s in starts if (match := _TOKEN.match(text, s, block.end))
+        )
+        _count_runs(lexicon, text, block.start, block.end, starts)
+    _count_words(lexicon, Counter(tokens), at_start)
     return lexicon
+
+
+def _is_capitalised(token: str) -> bool:
+    return token[0].isupper() and token[1:2].islower()
+
+
+def _count_words(lexicon: Lexicon, tokens: Counter[str], at_start: Counter[str]) -> None:
+    """Count the tokens that are not capitalised words (those are counted with their runs, so
+    first); note the dotted ones. Lower case is counted only for words also capitalised or at a
+    sentence start: what the lexicon is asked depends on it only then."""
+    wanted = set(lexicon.words) | {key(token) for token in at_start}  # runs, sentence starts
+    for token, times in tokens.items():
+        if "." in token and _DOTTED.search(token):
+            lexicon.dotted.add(token.lower())
+        if token.islower() and key(token) not in wanted:
+            continue
+        if not _is_capitalised(token):
+            first = at_start.get(token, 0)
+            _count(lexicon, token, times - first, first)
+
+
+def _count_runs(lexicon: Lexicon, text: str, start: int, end: int, starts: set[int]) -> None:
+    """Count the capitalised words of a block by their runs: words in a row, with only a space
+    or a connector between spaces between them (``Board of Directors``)."""
+    run: list[tuple[str, bool, bool]] = []  # (key, at a sentence start, only a space before it)
+    run_end = -1
+    for match in _MAY_BE_CAPITALISED.finditer(text, start, end):
+        token = match.group()
+        if not _is_capitalised(token):
+            continue
+        between = text[run_end : match.start()]
+        if run and not _joins(between):
+            _close_run(lexicon, run)
+        run.append((key(token), match.start() in starts, between == " "))
+        run_end = match.end()
+    _close_run(lexicon, run)
 
 
 def _joins(between: str) -> bool:
@@ -150,20 +179,19 @@ def _forms(lexicon: Lexicon, word: str) -> Forms:
     return forms
 
 
-def _count(lexicon: Lexicon, token: str, at_start: bool) -> None:
-    """Count a token that is not a capitalised word (those are counted with their run)."""
+def _count(lexicon: Lexicon, token: str, inside: int, at_start: int) -> None:
+    """Count a token that is not a capitalised word, written ``inside`` sentences and at
+    ``at_start`` sentence starts."""
     if token[0].isdigit() and not any(char.isalpha() for char in token):
         return  # a number
     forms = _forms(lexicon, key(token))
     if token.islower() or (token[0].islower() and not any(c.isupper() for c in token)):
-        if at_start:
-            forms.lower_start += 1
-        else:
-            forms.lower += 1
+        forms.lower_start += at_start
+        forms.lower += inside
     elif token.isupper() and len(token) >= 2:
-        forms.upper += 1
+        forms.upper += inside + at_start
     else:
-        forms.mixed += 1
+        forms.mixed += inside + at_start
 
 
 def _close_run(lexicon: Lexicon, run: list[tuple[str, bool, bool]]) -> None:
