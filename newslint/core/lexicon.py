@@ -114,14 +114,16 @@ def build_lexicon(doc: Document) -> Lexicon:
     lexicon = Lexicon()
     text = doc.text
     tokens: list[str] = []  # of every paragraph, counted at the end (each distinct token once)
-    at_start: Counter[str] = Counter()  # the tokens at sentence starts
+    at_start: Counter[str] = Counter()  # the tokens at sentence starts, but capitalised ones
     for block in doc.blocks_of(PROSE_KINDS):
         starts = set(sentence_starts(text, block.start, block.end))
         if block.kind != "paragraph" and len(starts) < 2:
             continue  # a title
         tokens += _TOKEN.findall(text, block.start, block.end)
         at_start.update(
-            match.group() for s in starts if (match := _TOKEN.match(text, s, block.end))
+            match.group()
+            for s in starts
+            if not text[s : s + 1].isupper() and (match := _TOKEN.match(text, s, block.end))
         )
         _count_runs(lexicon, text, block.start, block.end, starts)
     _count_words(lexicon, Counter(tokens), at_start)
