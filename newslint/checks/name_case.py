@@ -105,16 +105,19 @@ class Check:
             yield _hit(text, [(m.start(1), m.end(1)) for m in run[: last + 1]])
 
     # -- names the article capitalises elsewhere -------------------------------------------
-    def _candidates(self, lexicon: Lexicon, surnames: set[str]) -> set[str]:
-        """Words (lexicon keys) that a name in lower case may hold."""
+    def _candidates(
+        self, lexicon: Lexicon, pairs: list[tuple[str, str]], surnames: set[str]
+    ) -> set[str]:
+        """Words (lexicon keys) that a name in lower case may hold; ``pairs``: the article's
+        name pairs."""
         found = {
             word
             for word in lexicon.words
             if word not in self.common
             and lexicon.is_name(word, min_capitalised=self._evidence(word, surnames))
         }
-        for first, second in lexicon.pairs:
-            if lexicon.is_name_pair(first, second) and not {first, second} & self.common:
+        for first, second in pairs:
+            if not {first, second} & self.common:
                 found |= {first, second}
         return found
 
@@ -124,12 +127,15 @@ class Check:
 
     def _known_names(self, doc: Document, blocks: list[Block]) -> Iterator[Hit]:
         lexicon = doc.lexicon
-        surnames = {
-            second for first, second in lexicon.pairs if lexicon.is_name_pair(first, second)
-        }
+        pairs = [
+            (first, second)
+            for first, second in lexicon.pairs
+            if lexicon.is_name_pair(first, second)
+        ]
+        surnames = {second for _, second in pairs}
         candidates = {  # those the article writes in lower case at all (once, at the most)
             word
-            for word in self._candidates(lexicon, surnames)
+            for word in self._candidates(lexicon, pairs, surnames)
             if lexicon.words[word].lower or lexicon.words[word].lower_start
         }
         if not candidates:
