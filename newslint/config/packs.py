@@ -228,14 +228,15 @@ def load_pack(path: Path, plugins: tuple[str, ...] = ()) -> tuple[Rule, ...]:
 
     ``plugins`` names the entry-point kinds (see newslint.config.plugins) the config enables.
     """
-    data = yamlfile.load_cached(path)
+    raw = yamlfile.read_bytes(path)
+    data = yamlfile.parse_cached(raw, path)
     if not isinstance(data, yamlfile.Mapping) or not isinstance(data.get("rules"), list):
         raise NewslintError("a rule pack is a mapping with a 'rules' list", path=str(path), line=1)
     for key in data:
         if key not in ("description", "rules"):
             raise _fail(path, data.line_of(key), None, f"unknown top-level key {key!r}")
     pack = path.stem
-    built = _built_key(path, plugins)
+    built = _built_key(raw, plugins)
     known = cached_blob("built-packs", built) is not None
     with deferred_compile(known):
         rules = tuple(parse_rule(raw, path, pack, plugins) for raw in data["rules"])
@@ -245,10 +246,10 @@ def load_pack(path: Path, plugins: tuple[str, ...] = ()) -> tuple[Rule, ...]:
     return rules
 
 
-def _built_key(path: Path, plugins: tuple[str, ...]) -> str:
-    """The name under which the user's cache notes that this newslint built the pack's rules
+def _built_key(raw: bytes, plugins: tuple[str, ...]) -> str:
+    """The name under which the user's cache notes that this newslint built a pack's rules
     (its patterns compiled) from exactly these bytes with these plugins."""
-    digest = hashlib.sha256(b"built-pack-v1\0" + yamlfile.read_bytes(path))
+    digest = hashlib.sha256(b"built-pack-v1\0" + raw)
     digest.update("\0".join(plugins).encode())
     return digest.hexdigest()
 

@@ -179,9 +179,13 @@ def load(path: Path) -> Any:
 def load_cached(path: Path) -> Any:
     """:func:`load`, remembered in the user's cache by the file's bytes (as JSON, with the
     lines of every key), so that a run reading only a small config does not import PyYAML."""
+    return parse_cached(read_bytes(path), path)
+
+
+def parse_cached(data: bytes, path: Path) -> Any:
+    """The YAML of ``data`` (the bytes of ``path``), as :func:`load_cached` keeps it."""
     from newslint.storage.cache import cached_blob, store_blob
 
-    data = read_bytes(path)
     key = hashlib.sha256(b"yaml-v1\0" + data).hexdigest() + ".json"
     cached = cached_blob("yaml", key)
     if cached is not None:
