@@ -15,6 +15,7 @@ from typing import BinaryIO
 from newslint.app.ignores import IgnoreFiles
 from newslint.config.project import ConfigResolver
 from newslint.core.errors import NewslintError
+from newslint.core.regular_files import NotRegularFile, read_regular
 
 SKIP_DIRS = {
     ".git",
@@ -26,7 +27,6 @@ SKIP_DIRS = {
     "__pycache__",
     ".newslint_cache",
 }
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not wait for a writer
 
 
 def iter_files(
@@ -138,11 +138,9 @@ def read_bytes(path: Path, limit: int = 0) -> bytes:
     may be); reading stops after ``limit`` bytes (0: no limit): too large. A FIFO or device is
     refused without blocking."""
     try:
-        fd = os.open(path, os.O_RDONLY | _NONBLOCK)
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise NewslintError("not a regular file; left unchanged", path=str(path))
-            return too_large(handle.read(limit + 1) if limit else handle.read(), limit, str(path))
+        return too_large(read_regular(path, limit), limit, str(path))
+    except NotRegularFile:
+        raise NewslintError("not a regular file; left unchanged", path=str(path)) from None
     except FileNotFoundError:
         raise NewslintError("no such file", path=str(path)) from None
     except IsADirectoryError:

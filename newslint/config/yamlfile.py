@@ -5,14 +5,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import re
-import stat
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from newslint.core.errors import NewslintError
+from newslint.core.regular_files import NotRegularFile, read_regular
 
 
 class Mapping(dict[Any, Any]):
@@ -205,12 +204,9 @@ def read_bytes(path: Path) -> bytes:
     """The bytes of a config or pack file: a regular file of at most :data:`MAX_FILE_BYTES`
     (a device, a FIFO or a huge file is refused before anything is read)."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO must not block
-        with os.fdopen(fd, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise NewslintError("not a regular file", path=str(path))
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = read_regular(path, MAX_FILE_BYTES)
+    except NotRegularFile:
+        raise NewslintError("not a regular file", path=str(path)) from None
     except FileNotFoundError:
         raise NewslintError("file not found", path=str(path)) from None
     except OSError as exc:
